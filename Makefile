@@ -1,0 +1,59 @@
+# The verbs a newcomer types. Everything sets itself up: a fresh clone needs only Python 3.11+.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DBT := $(BIN)/dbt
+export DBT_PROFILES_DIR := $(CURDIR)
+export MQL_DUCKDB_PATH ?= $(CURDIR)/warehouse/mql.duckdb
+
+LEADS ?= 20000
+SEED ?= 42
+# Empty means "today in UTC" (the dbt default); set AS_OF=YYYY-MM-DD to score another day.
+AS_OF ?=
+DBT_VARS := $(if $(AS_OF),--vars '{as_of: "$(AS_OF)"}',)
+GEN_END := $(if $(AS_OF),--end-date $(AS_OF),)
+
+.PHONY: help venv data build demo summary lint format test docs clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(BIN)/activate: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(BIN)/activate
+
+venv: $(BIN)/activate ## Create .venv with the pinned requirements
+
+data: venv ## Generate the demo raw tables (LEADS=, SEED=, AS_OF=)
+	$(BIN)/python scripts/generate_demo_data.py --leads $(LEADS) --seed $(SEED) $(GEN_END)
+
+build: venv ## dbt build (seeds, models, tests) on the DuckDB warehouse
+	$(DBT) build $(DBT_VARS)
+
+summary: venv ## Print the scoring summary of the last build
+	$(BIN)/python scripts/summary.py
+
+demo: data build summary ## Set up, generate demo data, build, print the summary
+
+lint: venv ## sqlfluff + ruff + project conventions
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/python scripts/check_project.py
+	$(BIN)/sqlfluff lint models macros data-tests
+
+format: venv ## Apply ruff and sqlfluff fixes
+	$(BIN)/ruff format scripts tests
+	$(BIN)/ruff check --fix scripts tests
+	$(BIN)/sqlfluff fix models data-tests
+
+test: venv lint ## Set up, lint, and run the whole test suite
+	$(BIN)/pytest
+
+docs: venv ## Generate the dbt docs site into target/
+	$(DBT) docs generate $(DBT_VARS)
+
+clean: ## Remove build output and the warehouse (keeps .venv)
+	rm -rf target logs warehouse .pytest_cache

@@ -1,0 +1,132 @@
+{%- set text = dbt.type_string() -%}
+{%- set number = type_score() -%}
+
+-- depends_on: {{ ref('int_scoring_definition_problems') }}
+
+with
+
+leads as (
+    select * from {{ ref('int_leads_enriched') }}
+),
+
+fit_rules as (
+    select * from {{ ref('fit_rules') }}
+),
+
+disqualifiers as (
+    select * from {{ ref('disqualifiers') }}
+),
+
+value_lists as (
+    select * from {{ ref('value_lists') }}
+),
+
+-- one row per lead per attribute, so that rules join on the attribute name instead of
+-- being pasted into SQL
+lead_attributes as (
+    {% for attribute in scoring_attributes() %}
+        select
+            lead_id,
+            '{{ attribute.name }}' as attribute,
+            {% if attribute.type == 'number' -%}
+                cast({{ attribute.name }} as {{ text }}) as text_value,
+                cast({{ attribute.name }} as {{ number }}) as number_value
+            {%- else -%}
+                cast({{ attribute.name }} as {{ text }}) as text_value,
+                cast(null as {{ number }}) as number_value
+            {%- endif %}
+        from leads
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+attribute_rules as (
+    select
+        scoring_model,
+        rule_id,
+        'fit' as rule_kind,
+        attribute,
+        operator,
+        value,
+        min_value,
+        max_value,
+        points,
+        cast(null as integer) as priority,
+        cast(null as {{ text }}) as disqualification_reason
+    from fit_rules
+    union all
+    select
+        scoring_model,
+        rule_id,
+        'disqualifier' as rule_kind,
+        attribute,
+        operator,
+        value,
+        cast(null as {{ number }}) as min_value,
+        cast(null as {{ number }}) as max_value,
+        cast(0 as {{ number }}) as points,
+        priority,
+        reason as disqualification_reason
+    from disqualifiers
+),
+
+value_list_members as (
+    select distinct
+        list_name,
+        lower(trim(value)) as member
+    from value_lists
+),
+
+scalar_rule_matches as (
+    select
+        attribute_rules.scoring_model,
+        attribute_rules.rule_id,
+        attribute_rules.rule_kind,
+        lead_attributes.lead_id,
+        lead_attributes.text_value as matched_value,
+        attribute_rules.points,
+        attribute_rules.priority,
+        attribute_rules.disqualification_reason
+    from attribute_rules
+    inner join lead_attributes
+        on attribute_rules.attribute = lead_attributes.attribute
+    where attribute_rules.operator != 'in_list'
+        and case
+            when attribute_rules.operator = 'between'
+                then lead_attributes.number_value is not null
+                and (attribute_rules.min_value is null
+                    or lead_attributes.number_value >= attribute_rules.min_value)
+                and (attribute_rules.max_value is null
+                    or lead_attributes.number_value < attribute_rules.max_value)
+            else {{ rule_text_matches(
+                'lead_attributes.text_value', 'attribute_rules.operator', 'attribute_rules.value'
+            ) }}
+        end
+),
+
+list_rule_matches as (
+    select
+        attribute_rules.scoring_model,
+        attribute_rules.rule_id,
+        attribute_rules.rule_kind,
+        lead_attributes.lead_id,
+        lead_attributes.text_value as matched_value,
+        attribute_rules.points,
+        attribute_rules.priority,
+        attribute_rules.disqualification_reason
+    from attribute_rules
+    inner join value_list_members
+        on attribute_rules.value = value_list_members.list_name
+    inner join lead_attributes
+        on attribute_rules.attribute = lead_attributes.attribute
+            and lower(trim(lead_attributes.text_value)) = value_list_members.member
+    where attribute_rules.operator = 'in_list'
+),
+
+rule_matches as (
+    select * from scalar_rule_matches
+    union all
+    select * from list_rule_matches
+)
+
+select * from rule_matches

@@ -1,0 +1,109 @@
+{%- set number = type_score() -%}
+
+-- depends_on: {{ ref('int_scoring_definition_problems') }}
+
+with
+
+rule_events_daily as (
+    select * from {{ ref('int_rule_events_daily') }}
+),
+
+engagement_rules as (
+    select * from {{ ref('engagement_rules') }}
+),
+
+decay_steps as (
+    select * from {{ ref('decay_steps') }}
+),
+
+rule_days_aged as (
+    select
+        rule_events_daily.scoring_model,
+        rule_events_daily.rule_id,
+        rule_events_daily.lead_id,
+        rule_events_daily.event_date,
+        rule_events_daily.event_count,
+        rule_events_daily.last_occurred_at,
+        {{ dbt.datediff('rule_events_daily.event_date', as_of_date(), 'day') }} as age_days,
+        engagement_rules.points,
+        engagement_rules.decay_mode,
+        engagement_rules.half_life_days,
+        engagement_rules.lifespan_days
+    from rule_events_daily
+    inner join engagement_rules
+        on rule_events_daily.scoring_model = engagement_rules.scoring_model
+            and rule_events_daily.rule_id = engagement_rules.rule_id
+    -- events after the scoring date do not exist yet as far as this build is concerned
+    where rule_events_daily.event_date <= {{ as_of_date() }}
+),
+
+rule_days_decayed as (
+    select
+        rule_days_aged.scoring_model,
+        rule_days_aged.rule_id,
+        rule_days_aged.lead_id,
+        rule_days_aged.event_date,
+        rule_days_aged.event_count,
+        rule_days_aged.last_occurred_at,
+        rule_days_aged.points,
+        case rule_days_aged.decay_mode
+            when 'none' then cast(1 as {{ number }})
+            when 'half_life' then power(
+                cast(0.5 as {{ number }}),
+                rule_days_aged.age_days / rule_days_aged.half_life_days
+            )
+            when 'linear' then greatest(
+                cast(0 as {{ number }}),
+                1 - rule_days_aged.age_days / rule_days_aged.lifespan_days
+            )
+            when 'step' then decay_steps.multiplier
+        end as decay_multiplier
+    from rule_days_aged
+    left join decay_steps
+        on rule_days_aged.decay_mode = 'step'
+            and rule_days_aged.scoring_model = decay_steps.scoring_model
+            and rule_days_aged.rule_id = decay_steps.rule_id
+            and rule_days_aged.age_days >= decay_steps.min_age_days
+            and (decay_steps.max_age_days is null or rule_days_aged.age_days <= decay_steps.max_age_days)
+),
+
+lead_rule_totals as (
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        cast(sum(event_count) as integer) as event_count,
+        max(event_date) as last_event_date,
+        max(last_occurred_at) as last_occurred_at,
+        cast(sum(event_count * points) as {{ number }}) as raw_points,
+        cast(sum(event_count * points * decay_multiplier) as {{ number }}) as decayed_points
+    from rule_days_decayed
+    group by scoring_model, rule_id, lead_id
+),
+
+lead_rule_totals_capped as (
+    select
+        lead_rule_totals.scoring_model,
+        lead_rule_totals.rule_id,
+        lead_rule_totals.lead_id,
+        lead_rule_totals.event_count,
+        lead_rule_totals.last_event_date,
+        lead_rule_totals.last_occurred_at,
+        engagement_rules.points as points_per_event,
+        engagement_rules.is_high_intent,
+        lead_rule_totals.raw_points,
+        lead_rule_totals.decayed_points,
+        -- the cap bounds the size of the total, so it limits negative rules as a floor
+        case
+            when engagement_rules.rule_cap is null then lead_rule_totals.decayed_points
+            when lead_rule_totals.decayed_points > engagement_rules.rule_cap then engagement_rules.rule_cap
+            when lead_rule_totals.decayed_points < -engagement_rules.rule_cap then -engagement_rules.rule_cap
+            else lead_rule_totals.decayed_points
+        end as capped_points
+    from lead_rule_totals
+    inner join engagement_rules
+        on lead_rule_totals.scoring_model = engagement_rules.scoring_model
+            and lead_rule_totals.rule_id = engagement_rules.rule_id
+)
+
+select * from lead_rule_totals_capped

@@ -1,0 +1,293 @@
+{#- One row per lead per scoring model with every step of the score kept apart, at full
+    precision, so that the explanation mart can show each adjustment. Comparisons (grades,
+    gate, thresholds, fast-track minimums) use the published 2-decimal scores, so a lead
+    shown at exactly the threshold qualifies. -#}
+{%- set number = type_score() -%}
+
+-- depends_on: {{ ref('int_scoring_definition_problems') }}
+
+with
+
+leads as (
+    select * from {{ ref('int_leads_enriched') }}
+),
+
+scoring_models as (
+    select * from {{ ref('scoring_models') }}
+),
+
+grade_bands as (
+    select * from {{ ref('grade_bands') }}
+),
+
+fast_track_rules as (
+    select * from {{ ref('fast_track_rules') }}
+),
+
+attribute_rule_matches as (
+    select * from {{ ref('int_lead_attribute_rules_matched') }}
+),
+
+engagement_rule_totals as (
+    select * from {{ ref('int_lead_engagement_rules_decayed') }}
+),
+
+rule_events_daily as (
+    select * from {{ ref('int_rule_events_daily') }}
+),
+
+fit_per_lead as (
+    select
+        scoring_model,
+        lead_id,
+        cast(sum(points) as {{ number }}) as fit_points
+    from attribute_rule_matches
+    where rule_kind = 'fit'
+    group by scoring_model, lead_id
+),
+
+disqualifications_ranked as (
+    select
+        scoring_model,
+        lead_id,
+        rule_id,
+        disqualification_reason,
+        row_number() over (
+            partition by scoring_model, lead_id order by priority, rule_id
+        ) as disqualification_rank
+    from attribute_rule_matches
+    where rule_kind = 'disqualifier'
+),
+
+engagement_per_lead as (
+    select
+        engagement_rule_totals.scoring_model,
+        engagement_rule_totals.lead_id,
+        cast(sum(engagement_rule_totals.capped_points) as {{ number }}) as rule_points,
+        -- activity is what this definition rewards: events of positive-point rules
+        max(
+            case when engagement_rule_totals.points_per_event > 0
+                then engagement_rule_totals.last_occurred_at end
+        ) as last_activity_at,
+        cast(count(distinct case
+            when engagement_rule_totals.is_high_intent
+                and {{ dbt.datediff('engagement_rule_totals.last_event_date', as_of_date(), 'day') }}
+                <= scoring_models.high_intent_window_days
+                then engagement_rule_totals.rule_id
+        end) as integer) as high_intent_actions
+    from engagement_rule_totals
+    inner join scoring_models
+        on engagement_rule_totals.scoring_model = scoring_models.scoring_model
+    group by engagement_rule_totals.scoring_model, engagement_rule_totals.lead_id
+),
+
+fast_track_candidates as (
+    select distinct
+        rule_events_daily.scoring_model,
+        rule_events_daily.lead_id,
+        fast_track_rules.rule_id,
+        fast_track_rules.priority,
+        fast_track_rules.min_fit_score
+    from rule_events_daily
+    inner join fast_track_rules
+        on rule_events_daily.scoring_model = fast_track_rules.scoring_model
+            and rule_events_daily.rule_id = fast_track_rules.rule_id
+    where rule_events_daily.event_date <= {{ as_of_date() }}
+        and {{ dbt.datediff('rule_events_daily.event_date', as_of_date(), 'day') }}
+        <= fast_track_rules.within_days
+),
+
+leads_fit_scored as (
+    select
+        leads.lead_id,
+        scoring_models.scoring_model,
+        scoring_models.is_primary,
+        coalesce(fit_per_lead.fit_points, 0) as fit_score_exact,
+        {{ round_score('coalesce(fit_per_lead.fit_points, 0)') }} as fit_score,
+        disqualifications_ranked.rule_id is not null as is_disqualified,
+        disqualifications_ranked.rule_id as disqualifier_rule_id,
+        disqualifications_ranked.disqualification_reason,
+        coalesce(engagement_per_lead.rule_points, 0) as engagement_rule_points,
+        engagement_per_lead.last_activity_at,
+        coalesce(engagement_per_lead.high_intent_actions, 0) as high_intent_actions
+    from leads
+    cross join scoring_models
+    left join fit_per_lead
+        on leads.lead_id = fit_per_lead.lead_id
+            and scoring_models.scoring_model = fit_per_lead.scoring_model
+    left join disqualifications_ranked
+        on leads.lead_id = disqualifications_ranked.lead_id
+            and scoring_models.scoring_model = disqualifications_ranked.scoring_model
+            and disqualifications_ranked.disqualification_rank = 1
+    left join engagement_per_lead
+        on leads.lead_id = engagement_per_lead.lead_id
+            and scoring_models.scoring_model = engagement_per_lead.scoring_model
+),
+
+leads_fit_graded as (
+    select
+        leads_fit_scored.*,
+        fit_bands.grade as fit_grade,
+        coalesce(fit_bands.engagement_multiplier, 1) as engagement_multiplier
+    from leads_fit_scored
+    left join grade_bands as fit_bands
+        on leads_fit_scored.scoring_model = fit_bands.scoring_model
+            and fit_bands.grade_type = 'fit'
+            and (fit_bands.min_score is null or leads_fit_scored.fit_score >= fit_bands.min_score)
+            and (fit_bands.max_score is null or leads_fit_scored.fit_score < fit_bands.max_score)
+),
+
+engagement_penalised as (
+    select
+        leads_fit_graded.*,
+        {{ dbt.datediff('cast(leads_fit_graded.last_activity_at as date)', as_of_date(), 'day') }}
+            as days_since_activity,
+        -- a penalty only takes back points the lead has; it never makes engagement negative
+        case
+            when scoring_models.inactivity_after_days is null
+                or leads_fit_graded.last_activity_at is null
+                or leads_fit_graded.engagement_rule_points <= 0 then cast(0 as {{ number }})
+            else -least(
+                leads_fit_graded.engagement_rule_points,
+                floor(
+                    greatest(
+                        {{ dbt.datediff('cast(leads_fit_graded.last_activity_at as date)', as_of_date(), 'day') }}
+                        - scoring_models.inactivity_after_days,
+                        0
+                    ) / cast(scoring_models.inactivity_period_days as {{ number }})
+                ) * scoring_models.inactivity_points_per_period
+            )
+        end as penalty_points
+    from leads_fit_graded
+    inner join scoring_models
+        on leads_fit_graded.scoring_model = scoring_models.scoring_model
+),
+
+engagement_gated as (
+    select
+        engagement_penalised.*,
+        case
+            when scoring_models.gate_mode = 'exclude'
+                and engagement_penalised.fit_score < scoring_models.gate_min_fit
+                then -(engagement_penalised.engagement_rule_points + engagement_penalised.penalty_points)
+            when scoring_models.gate_mode = 'cap'
+                and engagement_penalised.fit_score < scoring_models.gate_min_fit
+                and engagement_penalised.engagement_rule_points + engagement_penalised.penalty_points
+                > scoring_models.gate_engagement_cap
+                then scoring_models.gate_engagement_cap
+                - (engagement_penalised.engagement_rule_points + engagement_penalised.penalty_points)
+            else cast(0 as {{ number }})
+        end as gate_points
+    from engagement_penalised
+    inner join scoring_models
+        on engagement_penalised.scoring_model = scoring_models.scoring_model
+),
+
+engagement_multiplied as (
+    select
+        engagement_gated.*,
+        (engagement_gated.engagement_rule_points + engagement_gated.penalty_points
+            + engagement_gated.gate_points)
+        * (engagement_gated.engagement_multiplier - 1) as multiplier_points
+    from engagement_gated
+),
+
+engagement_capped as (
+    select
+        engagement_multiplied.*,
+        -- last step: clamp to [0, total cap]; the difference is the "cap" adjustment
+        least(
+            greatest(
+                engagement_multiplied.engagement_rule_points + engagement_multiplied.penalty_points
+                + engagement_multiplied.gate_points + engagement_multiplied.multiplier_points,
+                0
+            ),
+            scoring_models.total_engagement_cap
+        ) - (
+            engagement_multiplied.engagement_rule_points + engagement_multiplied.penalty_points
+            + engagement_multiplied.gate_points + engagement_multiplied.multiplier_points
+        ) as cap_points
+    from engagement_multiplied
+    inner join scoring_models
+        on engagement_multiplied.scoring_model = scoring_models.scoring_model
+),
+
+engagement_scored as (
+    select
+        engagement_capped.*,
+        engagement_capped.engagement_rule_points + engagement_capped.penalty_points
+        + engagement_capped.gate_points + engagement_capped.multiplier_points
+        + engagement_capped.cap_points as engagement_score_exact,
+        {{ round_score(
+            'engagement_capped.engagement_rule_points + engagement_capped.penalty_points'
+            ~ ' + engagement_capped.gate_points + engagement_capped.multiplier_points'
+            ~ ' + engagement_capped.cap_points'
+        ) }} as engagement_score
+    from engagement_capped
+),
+
+engagement_graded as (
+    select
+        engagement_scored.*,
+        engagement_bands.grade as engagement_grade
+    from engagement_scored
+    left join grade_bands as engagement_bands
+        on engagement_scored.scoring_model = engagement_bands.scoring_model
+            and engagement_bands.grade_type = 'engagement'
+            and (engagement_bands.min_score is null
+                or engagement_scored.engagement_score >= engagement_bands.min_score)
+            and (engagement_bands.max_score is null
+                or engagement_scored.engagement_score < engagement_bands.max_score)
+),
+
+fast_tracks_qualifying as (
+    select
+        engagement_graded.scoring_model,
+        engagement_graded.lead_id,
+        fast_track_candidates.rule_id,
+        row_number() over (
+            partition by engagement_graded.scoring_model, engagement_graded.lead_id
+            order by fast_track_candidates.priority, fast_track_candidates.rule_id
+        ) as fast_track_rank
+    from engagement_graded
+    inner join fast_track_candidates
+        on engagement_graded.scoring_model = fast_track_candidates.scoring_model
+            and engagement_graded.lead_id = fast_track_candidates.lead_id
+    where fast_track_candidates.min_fit_score is null
+        or engagement_graded.fit_score >= fast_track_candidates.min_fit_score
+),
+
+leads_qualified as (
+    select
+        engagement_graded.*,
+        engagement_graded.fit_score >= scoring_models.fit_threshold
+        and engagement_graded.engagement_score >= scoring_models.engagement_threshold
+        and (scoring_models.min_high_intent_actions is null
+            or engagement_graded.high_intent_actions >= scoring_models.min_high_intent_actions)
+            as meets_thresholds,
+        fast_tracks_qualifying.rule_id as fast_track_rule_id
+    from engagement_graded
+    inner join scoring_models
+        on engagement_graded.scoring_model = scoring_models.scoring_model
+    left join fast_tracks_qualifying
+        on engagement_graded.scoring_model = fast_tracks_qualifying.scoring_model
+            and engagement_graded.lead_id = fast_tracks_qualifying.lead_id
+            and fast_tracks_qualifying.fast_track_rank = 1
+),
+
+leads_flagged as (
+    select
+        leads_qualified.*,
+        not leads_qualified.is_disqualified
+        and (leads_qualified.meets_thresholds or leads_qualified.fast_track_rule_id is not null)
+            as is_mql,
+        case
+            when leads_qualified.is_disqualified then null
+            when leads_qualified.meets_thresholds then 'thresholds'
+            when leads_qualified.fast_track_rule_id is not null
+                then 'fast_track:' || leads_qualified.fast_track_rule_id
+        end as mql_reason
+    from leads_qualified
+)
+
+select * from leads_flagged

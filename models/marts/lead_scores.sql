@@ -1,0 +1,117 @@
+{%- set text = dbt.type_string() -%}
+
+with
+
+lead_scores_computed as (
+    select * from {{ ref('int_lead_scores_computed') }}
+),
+
+leads as (
+    select * from {{ ref('int_leads_enriched') }}
+),
+
+explanations as (
+    select * from {{ ref('lead_score_explanations') }}
+),
+
+scoring_models as (
+    select * from {{ ref('scoring_models') }}
+),
+
+fast_track_rules as (
+    select * from {{ ref('fast_track_rules') }}
+),
+
+reasons_ranked as (
+    select
+        lead_id,
+        scoring_model,
+        rule_id,
+        rule_description,
+        contributed_points,
+        row_number() over (
+            partition by lead_id, scoring_model
+            order by contributed_points desc, rule_id
+        ) as reason_rank
+    from explanations
+    where component in ('fit', 'engagement')
+        and contributed_points > 0
+),
+
+top_reasons as (
+    select
+        lead_id,
+        scoring_model,
+        {{ dbt.listagg(
+            "rule_description || ' (+' || cast(contributed_points as " ~ text ~ ") || ')'",
+            "'; '",
+            "order by contributed_points desc, rule_id"
+        ) }} as top_reasons
+    from reasons_ranked
+    where reason_rank <= {{ var('reason_summary_rules') }}
+    group by lead_id, scoring_model
+),
+
+scores_explained as (
+    select
+        lead_scores_computed.lead_id,
+        leads.account_id,
+        lead_scores_computed.scoring_model,
+        lead_scores_computed.is_primary as is_primary_model,
+        {{ as_of_date() }} as as_of_date,
+        lead_scores_computed.fit_score,
+        lead_scores_computed.fit_grade,
+        lead_scores_computed.engagement_score,
+        lead_scores_computed.engagement_grade,
+        lead_scores_computed.fit_grade || lead_scores_computed.engagement_grade as score_tier,
+        lead_scores_computed.is_disqualified,
+        lead_scores_computed.disqualification_reason,
+        lead_scores_computed.is_mql,
+        lead_scores_computed.mql_reason,
+        case
+            when lead_scores_computed.is_disqualified
+                then 'Not an MQL: disqualified (' || lead_scores_computed.disqualification_reason || ').'
+            when lead_scores_computed.is_mql and lead_scores_computed.mql_reason = 'thresholds'
+                then 'MQL: fit ' || cast(lead_scores_computed.fit_score as {{ text }})
+                || ', engagement ' || cast(lead_scores_computed.engagement_score as {{ text }}) || '.'
+            when lead_scores_computed.is_mql
+                then 'MQL by fast-track: ' || fast_track_rules.description || '.'
+            else 'Not an MQL: fit ' || cast(lead_scores_computed.fit_score as {{ text }})
+                || ' of ' || cast(cast(scoring_models.fit_threshold as decimal(18, 2)) as {{ text }})
+                || ', engagement ' || cast(lead_scores_computed.engagement_score as {{ text }})
+                || ' of ' || cast(cast(scoring_models.engagement_threshold as decimal(18, 2)) as {{ text }})
+                || case
+                    when scoring_models.min_high_intent_actions is not null
+                        and lead_scores_computed.high_intent_actions < scoring_models.min_high_intent_actions
+                        then ', high-intent actions '
+                        || cast(lead_scores_computed.high_intent_actions as {{ text }})
+                        || ' of ' || cast(scoring_models.min_high_intent_actions as {{ text }})
+                    else ''
+                end
+                || ' needed.'
+        end
+        || coalesce(' Top: ' || top_reasons.top_reasons, '') as mql_reason_summary,
+        lead_scores_computed.high_intent_actions,
+        lead_scores_computed.last_activity_at,
+        lead_scores_computed.days_since_activity,
+        leads.email_domain,
+        leads.seniority,
+        leads.job_function,
+        leads.industry,
+        leads.company_size_band,
+        leads.country,
+        leads.lead_source
+    from lead_scores_computed
+    inner join leads
+        on lead_scores_computed.lead_id = leads.lead_id
+    inner join scoring_models
+        on lead_scores_computed.scoring_model = scoring_models.scoring_model
+    left join fast_track_rules
+        on lead_scores_computed.scoring_model = fast_track_rules.scoring_model
+            and lead_scores_computed.fast_track_rule_id = fast_track_rules.rule_id
+    left join top_reasons
+        on lead_scores_computed.lead_id = top_reasons.lead_id
+            and lead_scores_computed.scoring_model = top_reasons.scoring_model
+)
+
+select * from scores_explained
