@@ -1,0 +1,67 @@
+-- Every MQL satisfies the path its mql_reason names, checked against the definition
+-- directly rather than through the model's own flags.
+with
+
+lead_scores as (
+    select * from {{ ref('lead_scores') }}
+),
+
+scoring_models as (
+    select * from {{ ref('scoring_models') }}
+),
+
+fast_track_rules as (
+    select * from {{ ref('fast_track_rules') }}
+),
+
+events as (
+    select * from {{ ref('int_marketing_events_classified') }}
+),
+
+threshold_mqls_failing as (
+    select lead_scores.lead_id, lead_scores.scoring_model, lead_scores.mql_reason
+    from lead_scores
+    inner join scoring_models
+        on lead_scores.scoring_model = scoring_models.scoring_model
+    where lead_scores.mql_reason = 'thresholds'
+        and not (
+            lead_scores.fit_score >= scoring_models.fit_threshold
+            and lead_scores.engagement_score >= scoring_models.engagement_threshold
+            and (scoring_models.min_high_intent_actions is null
+                or lead_scores.high_intent_actions >= scoring_models.min_high_intent_actions)
+        )
+),
+
+fast_track_mqls_failing as (
+    select lead_scores.lead_id, lead_scores.scoring_model, lead_scores.mql_reason
+    from lead_scores
+    left join fast_track_rules
+        on lead_scores.scoring_model = fast_track_rules.scoring_model
+            and lead_scores.mql_reason = 'fast_track:' || fast_track_rules.rule_id
+    where lead_scores.mql_reason like 'fast\_track:%' escape '\'
+        and (
+            fast_track_rules.rule_id is null
+            or lead_scores.fit_score < coalesce(fast_track_rules.min_fit_score, lead_scores.fit_score)
+            or not exists (
+                select 1
+                from events
+                where events.lead_id = lead_scores.lead_id
+                    and events.event_type = fast_track_rules.event_type
+                    and events.event_date <= {{ as_of_date() }}
+                    and {{ dbt.datediff('events.event_date', as_of_date(), 'day') }}
+                    <= fast_track_rules.within_days
+            )
+        )
+),
+
+unknown_reasons as (
+    select lead_id, scoring_model, mql_reason
+    from lead_scores
+    where is_mql and mql_reason != 'thresholds' and mql_reason not like 'fast\_track:%' escape '\'
+)
+
+select * from threshold_mqls_failing
+union all
+select * from fast_track_mqls_failing
+union all
+select * from unknown_reasons

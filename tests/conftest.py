@@ -1,0 +1,38 @@
+"""One dbt build per test session: a small generated data set plus the handcrafted leads."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests import handcrafted
+from tests.dbt_project_runner import ROOT, as_of_vars, run_dbt
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from generate_demo_data import generate  # noqa: E402
+
+AS_OF = handcrafted.AS_OF
+GENERATED_LEADS = 1500
+GENERATED_EVENTS_PER_LEAD = 20.0
+
+
+@pytest.fixture(scope="session")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A DuckDB file with demo data + handcrafted leads, built once with as_of = AS_OF."""
+    database = tmp_path_factory.mktemp("warehouse") / "mql.duckdb"
+    generate(
+        database=str(database),
+        leads=GENERATED_LEADS,
+        seed=7,
+        end_date=AS_OF,
+        events_per_lead=GENERATED_EVENTS_PER_LEAD,
+        progress=False,
+    )
+    with duckdb.connect(str(database)) as con:
+        handcrafted.load(con)
+    result = run_dbt(["build", *as_of_vars(AS_OF.isoformat())], database)
+    assert result.ok, f"dbt build failed:\n{result.output[-6000:]}"
+    return database
