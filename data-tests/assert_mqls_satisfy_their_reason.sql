@@ -19,7 +19,10 @@ events as (
 ),
 
 threshold_mqls_failing as (
-    select lead_scores.lead_id, lead_scores.scoring_model, lead_scores.mql_reason
+    select
+        lead_scores.lead_id,
+        lead_scores.scoring_model,
+        lead_scores.mql_reason
     from lead_scores
     inner join scoring_models
         on lead_scores.scoring_model = scoring_models.scoring_model
@@ -27,13 +30,18 @@ threshold_mqls_failing as (
         and not (
             lead_scores.fit_score >= scoring_models.fit_threshold
             and lead_scores.engagement_score >= scoring_models.engagement_threshold
-            and (scoring_models.min_high_intent_actions is null
-                or lead_scores.high_intent_actions >= scoring_models.min_high_intent_actions)
+            and (
+                scoring_models.min_high_intent_actions is null
+                or lead_scores.high_intent_actions >= scoring_models.min_high_intent_actions
+            )
         )
 ),
 
 fast_track_mqls_failing as (
-    select lead_scores.lead_id, lead_scores.scoring_model, lead_scores.mql_reason
+    select
+        lead_scores.lead_id,
+        lead_scores.scoring_model,
+        lead_scores.mql_reason
     from lead_scores
     left join fast_track_rules
         on lead_scores.scoring_model = fast_track_rules.scoring_model
@@ -48,14 +56,17 @@ fast_track_mqls_failing as (
                 where events.lead_id = lead_scores.lead_id
                     and events.event_type = fast_track_rules.event_type
                     and events.event_date <= {{ as_of_date() }}
-                    and {{ dbt.datediff('events.event_date', as_of_date(), 'day') }}
+                    and {{ age_in_days('events.event_date') }}
                     <= fast_track_rules.within_days
             )
         )
 ),
 
 unknown_reasons as (
-    select lead_id, scoring_model, mql_reason
+    select
+        lead_id,
+        scoring_model,
+        mql_reason
     from lead_scores
     where is_mql and mql_reason != 'thresholds' and mql_reason not like 'fast\_track:%' escape '\'
 )

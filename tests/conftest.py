@@ -12,7 +12,7 @@ from tests import handcrafted
 from tests.dbt_project_runner import ROOT, as_of_vars, run_dbt
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from generate_demo_data import generate  # noqa: E402
+from generate_demo_data import generate
 
 AS_OF = handcrafted.AS_OF
 GENERATED_LEADS = 1500

@@ -94,10 +94,14 @@ scalar_rule_matches as (
         and case
             when attribute_rules.operator = 'between'
                 then lead_attributes.number_value is not null
-                and (attribute_rules.min_value is null
-                    or lead_attributes.number_value >= attribute_rules.min_value)
-                and (attribute_rules.max_value is null
-                    or lead_attributes.number_value < attribute_rules.max_value)
+                    and (
+                        attribute_rules.min_value is null
+                        or lead_attributes.number_value >= attribute_rules.min_value
+                    )
+                    and (
+                        attribute_rules.max_value is null
+                        or lead_attributes.number_value < attribute_rules.max_value
+                    )
             else {{ rule_text_matches(
                 'lead_attributes.text_value', 'attribute_rules.operator', 'attribute_rules.value'
             ) }}

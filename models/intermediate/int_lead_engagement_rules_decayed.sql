@@ -24,7 +24,7 @@ rule_days_aged as (
         rule_events_daily.event_date,
         rule_events_daily.event_count,
         rule_events_daily.last_occurred_at,
-        {{ dbt.datediff('rule_events_daily.event_date', as_of_date(), 'day') }} as age_days,
+        {{ age_in_days('rule_events_daily.event_date') }} as age_days,
         engagement_rules.points,
         engagement_rules.decay_mode,
         engagement_rules.half_life_days,
@@ -48,14 +48,16 @@ rule_days_decayed as (
         rule_days_aged.points,
         case rule_days_aged.decay_mode
             when 'none' then cast(1 as {{ number }})
-            when 'half_life' then power(
-                cast(0.5 as {{ number }}),
-                rule_days_aged.age_days / rule_days_aged.half_life_days
-            )
-            when 'linear' then greatest(
-                cast(0 as {{ number }}),
-                1 - rule_days_aged.age_days / rule_days_aged.lifespan_days
-            )
+            when 'half_life'
+                then power(
+                        cast(0.5 as {{ number }}),
+                        rule_days_aged.age_days / rule_days_aged.half_life_days
+                    )
+            when 'linear'
+                then greatest(
+                        cast(0 as {{ number }}),
+                        1 - rule_days_aged.age_days / rule_days_aged.lifespan_days
+                    )
             when 'step' then decay_steps.multiplier
         end as decay_multiplier
     from rule_days_aged

@@ -67,11 +67,12 @@ engagement_per_lead as (
         -- activity is what this definition rewards: events of positive-point rules
         max(
             case when engagement_rule_totals.points_per_event > 0
-                then engagement_rule_totals.last_occurred_at end
+                    then engagement_rule_totals.last_occurred_at
+            end
         ) as last_activity_at,
         cast(count(distinct case
             when engagement_rule_totals.is_high_intent
-                and {{ dbt.datediff('engagement_rule_totals.last_event_date', as_of_date(), 'day') }}
+                and {{ age_in_days('engagement_rule_totals.last_event_date') }}
                 <= scoring_models.high_intent_window_days
                 then engagement_rule_totals.rule_id
         end) as integer) as high_intent_actions
@@ -93,7 +94,7 @@ fast_track_candidates as (
         on rule_events_daily.scoring_model = fast_track_rules.scoring_model
             and rule_events_daily.rule_id = fast_track_rules.rule_id
     where rule_events_daily.event_date <= {{ as_of_date() }}
-        and {{ dbt.datediff('rule_events_daily.event_date', as_of_date(), 'day') }}
+        and {{ age_in_days('rule_events_daily.event_date') }}
         <= fast_track_rules.within_days
 ),
 
@@ -140,7 +141,7 @@ leads_fit_graded as (
 engagement_penalised as (
     select
         leads_fit_graded.*,
-        {{ dbt.datediff('cast(leads_fit_graded.last_activity_at as date)', as_of_date(), 'day') }}
+        {{ age_in_days('cast(leads_fit_graded.last_activity_at as date)') }}
             as days_since_activity,
         -- a penalty only takes back points the lead has; it never makes engagement negative
         case
@@ -148,15 +149,15 @@ engagement_penalised as (
                 or leads_fit_graded.last_activity_at is null
                 or leads_fit_graded.engagement_rule_points <= 0 then cast(0 as {{ number }})
             else -least(
-                leads_fit_graded.engagement_rule_points,
-                floor(
-                    greatest(
-                        {{ dbt.datediff('cast(leads_fit_graded.last_activity_at as date)', as_of_date(), 'day') }}
-                        - scoring_models.inactivity_after_days,
-                        0
-                    ) / cast(scoring_models.inactivity_period_days as {{ number }})
-                ) * scoring_models.inactivity_points_per_period
-            )
+                    leads_fit_graded.engagement_rule_points,
+                    floor(
+                        greatest(
+                            {{ age_in_days('cast(leads_fit_graded.last_activity_at as date)') }}
+                            - scoring_models.inactivity_after_days,
+                            0
+                        ) / cast(scoring_models.inactivity_period_days as {{ number }})
+                    ) * scoring_models.inactivity_points_per_period
+                )
         end as penalty_points
     from leads_fit_graded
     inner join scoring_models
@@ -175,7 +176,7 @@ engagement_gated as (
                 and engagement_penalised.engagement_rule_points + engagement_penalised.penalty_points
                 > scoring_models.gate_engagement_cap
                 then scoring_models.gate_engagement_cap
-                - (engagement_penalised.engagement_rule_points + engagement_penalised.penalty_points)
+                    - (engagement_penalised.engagement_rule_points + engagement_penalised.penalty_points)
             else cast(0 as {{ number }})
         end as gate_points
     from engagement_penalised
@@ -186,8 +187,10 @@ engagement_gated as (
 engagement_multiplied as (
     select
         engagement_gated.*,
-        (engagement_gated.engagement_rule_points + engagement_gated.penalty_points
-            + engagement_gated.gate_points)
+        (
+            engagement_gated.engagement_rule_points + engagement_gated.penalty_points
+            + engagement_gated.gate_points
+        )
         * (engagement_gated.engagement_multiplier - 1) as multiplier_points
     from engagement_gated
 ),
@@ -234,10 +237,14 @@ engagement_graded as (
     left join grade_bands as engagement_bands
         on engagement_scored.scoring_model = engagement_bands.scoring_model
             and engagement_bands.grade_type = 'engagement'
-            and (engagement_bands.min_score is null
-                or engagement_scored.engagement_score >= engagement_bands.min_score)
-            and (engagement_bands.max_score is null
-                or engagement_scored.engagement_score < engagement_bands.max_score)
+            and (
+                engagement_bands.min_score is null
+                or engagement_scored.engagement_score >= engagement_bands.min_score
+            )
+            and (
+                engagement_bands.max_score is null
+                or engagement_scored.engagement_score < engagement_bands.max_score
+            )
 ),
 
 fast_tracks_qualifying as (
@@ -262,7 +269,8 @@ leads_qualified as (
         engagement_graded.*,
         engagement_graded.fit_score >= scoring_models.fit_threshold
         and engagement_graded.engagement_score >= scoring_models.engagement_threshold
-        and (scoring_models.min_high_intent_actions is null
+        and (
+            scoring_models.min_high_intent_actions is null
             or engagement_graded.high_intent_actions >= scoring_models.min_high_intent_actions)
             as meets_thresholds,
         fast_tracks_qualifying.rule_id as fast_track_rule_id

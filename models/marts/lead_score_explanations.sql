@@ -57,8 +57,9 @@ engagement_rows as (
         cast(engagement_rule_totals.event_count as {{ text }}) || ' x ' || engagement_rules.event_type
         || ', ' || engagement_rules.decay_mode || ' decay'
         || case when engagement_rules.rule_cap is not null
-            then ', cap ' || cast(cast(engagement_rules.rule_cap as decimal(18, 2)) as {{ text }})
-            else '' end as detail,
+                then ', cap ' || cast(cast(engagement_rules.rule_cap as decimal(18, 2)) as {{ text }})
+            else ''
+        end as detail,
         engagement_rule_totals.event_count,
         engagement_rule_totals.last_occurred_at as last_event_at,
         engagement_rule_totals.raw_points,
@@ -121,7 +122,7 @@ rows_in_cents as (
     select
         explanation_rows.*,
         case when explanation_rows.component = 'fit'
-            then lead_scores_computed.fit_score
+                then lead_scores_computed.fit_score
             else lead_scores_computed.engagement_score
         end as published_score,
         floor(round(cast(explanation_rows.contributed_exact * 100 as decimal(38, 9)), 6))
@@ -139,13 +140,15 @@ rows_ranked as (
     select
         rows_in_cents.*,
         cast(rows_in_cents.published_score * 100 as decimal(38, 0)) - sum(rows_in_cents.floor_cents) over (
-            partition by rows_in_cents.lead_id, rows_in_cents.scoring_model,
-            rows_in_cents.component = 'fit'
+            partition by
+                rows_in_cents.lead_id, rows_in_cents.scoring_model,
+                rows_in_cents.component = 'fit'
         ) as missing_cents,
         row_number() over (
-            partition by rows_in_cents.lead_id, rows_in_cents.scoring_model,
-            rows_in_cents.component = 'fit'
-            order by rows_in_cents.remainder_cents desc, rows_in_cents.rule_id
+            partition by
+                rows_in_cents.lead_id, rows_in_cents.scoring_model,
+                rows_in_cents.component = 'fit'
+            order by rows_in_cents.remainder_cents desc, rows_in_cents.rule_id asc
         ) as remainder_rank
     from rows_in_cents
 ),
@@ -163,8 +166,10 @@ explanations as (
         rows_ranked.last_event_at,
         {{ round_score('rows_ranked.raw_points') }} as raw_points,
         cast(
-            (rows_ranked.floor_cents
-                + case when rows_ranked.remainder_rank <= rows_ranked.missing_cents then 1 else 0 end)
+            (
+                rows_ranked.floor_cents
+                + case when rows_ranked.remainder_rank <= rows_ranked.missing_cents then 1 else 0 end
+            )
             / 100.0
             as decimal(18, 2)
         ) as contributed_points

@@ -31,7 +31,7 @@ reasons_ranked as (
         contributed_points,
         row_number() over (
             partition by lead_id, scoring_model
-            order by contributed_points desc, rule_id
+            order by contributed_points desc, rule_id asc
         ) as reason_rank
     from explanations
     where component in ('fit', 'engagement')
@@ -73,7 +73,7 @@ scores_explained as (
                 then 'Not an MQL: disqualified (' || lead_scores_computed.disqualification_reason || ').'
             when lead_scores_computed.is_mql and lead_scores_computed.mql_reason = 'thresholds'
                 then 'MQL: fit ' || cast(lead_scores_computed.fit_score as {{ text }})
-                || ', engagement ' || cast(lead_scores_computed.engagement_score as {{ text }}) || '.'
+                    || ', engagement ' || cast(lead_scores_computed.engagement_score as {{ text }}) || '.'
             when lead_scores_computed.is_mql
                 then 'MQL by fast-track: ' || fast_track_rules.description || '.'
             else 'Not an MQL: fit ' || cast(lead_scores_computed.fit_score as {{ text }})
@@ -84,8 +84,8 @@ scores_explained as (
                     when scoring_models.min_high_intent_actions is not null
                         and lead_scores_computed.high_intent_actions < scoring_models.min_high_intent_actions
                         then ', high-intent actions '
-                        || cast(lead_scores_computed.high_intent_actions as {{ text }})
-                        || ' of ' || cast(scoring_models.min_high_intent_actions as {{ text }})
+                            || cast(lead_scores_computed.high_intent_actions as {{ text }})
+                            || ' of ' || cast(scoring_models.min_high_intent_actions as {{ text }})
                     else ''
                 end
                 || ' needed.'

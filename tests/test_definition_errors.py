@@ -1,0 +1,244 @@
+"""A broken scoring definition stops the build with a message naming definition, rule, problem.
+
+The check lists every problem at once, so the catalogue of broken rows is applied to one
+copy of the project and built once (dbt parsing costs seconds per run); each kind is still
+its own test on that output. A separate build with a single broken rule shows that one
+problem alone stops the build. Only what the check needs is built: the seeds and
+int_scoring_definition_problems.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.dbt_project_runner import ROOT, run_dbt
+
+PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "data-tests"]
+CHECK_ONLY = [
+    "build",
+    "--select",
+    "+int_scoring_definition_problems",
+    "--indirect-selection",
+    "cautious",
+]
+
+Row = dict[str, str]
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part)
+        else:
+            shutil.copy(source, destination / part)
+    return destination
+
+
+def edit_seed(project: Path, seed: str, edit: Callable[[list[Row]], list[Row]]) -> None:
+    path = project / "seeds" / f"{seed}.csv"
+    with path.open(newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    rows = edit(rows)
+    with path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def set_field(model: str, rule_id: str, **changes: str) -> Callable[[list[Row]], list[Row]]:
+    """Change fields of the row of one rule (rule_id, or grade for grade_bands)."""
+
+    def edit(rows: list[Row]) -> list[Row]:
+        matched = 0
+        for row in rows:
+            key = row.get("rule_id", row.get("grade"))
+            if row["scoring_model"] == model and key == rule_id:
+                row.update(changes)
+                matched += 1
+        assert matched == 1, f"expected one row for {model}/{rule_id}, found {matched}"
+        return rows
+
+    return edit
+
+
+def append_row(**row: str) -> Callable[[list[Row]], list[Row]]:
+    def edit(rows: list[Row]) -> list[Row]:
+        return [*rows, {field: row.get(field, "") for field in rows[0]}]
+
+    return edit
+
+
+def duplicate_rule(model: str, rule_id: str) -> Callable[[list[Row]], list[Row]]:
+    def edit(rows: list[Row]) -> list[Row]:
+        original = next(r for r in rows if r["scoring_model"] == model and r["rule_id"] == rule_id)
+        return [*rows, dict(original)]
+
+    return edit
+
+
+CASES = [
+    pytest.param(
+        "fit_rules",
+        set_field("b2b_default", "fit_seniority_vp", attribute="seniorty"),
+        ["b2b_default", "fit_seniority_vp", "unknown attribute 'seniorty'"],
+        id="unknown-attribute",
+    ),
+    pytest.param(
+        "fit_rules",
+        set_field("b2b_default", "fit_seniority_vp", operator="equal"),
+        ["b2b_default", "fit_seniority_vp", "unknown operator 'equal'"],
+        id="unknown-operator",
+    ),
+    pytest.param(
+        "fit_rules",
+        set_field("b2b_default", "fit_industry_target", operator="between", value=""),
+        ["b2b_default", "fit_industry_target", "does not apply to the text attribute 'industry'"],
+        id="operator-wrong-for-attribute-type",
+    ),
+    pytest.param(
+        "fit_rules",
+        set_field("b2b_default", "fit_function_core", value="core_functionz"),
+        ["b2b_default", "fit_function_core", "value list 'core_functionz' does not exist"],
+        id="unknown-value-list",
+    ),
+    pytest.param(
+        "engagement_rules",
+        set_field("b2b_default", "eng_demo_request", event_type="demo_requested"),
+        ["b2b_default", "eng_demo_request", "unknown event type 'demo_requested'"],
+        id="unknown-event-type",
+    ),
+    pytest.param(
+        "engagement_rules",
+        set_field("b2b_default", "eng_pricing_view", half_life_days="-3"),
+        ["b2b_default", "eng_pricing_view", "half_life_days must be a positive number"],
+        id="negative-half-life",
+    ),
+    pytest.param(
+        "engagement_rules",
+        set_field("b2b_default", "eng_page_view", decay_mode="exponential"),
+        ["b2b_default", "eng_page_view", "unknown decay_mode 'exponential'"],
+        id="unknown-decay-mode",
+    ),
+    pytest.param(
+        "grade_bands",
+        set_field("b2b_default", "B", max_score="60"),
+        ["b2b_default", "grade A", "overlapping grade B which ends at 60"],
+        id="overlapping-grade-bands",
+    ),
+    pytest.param(
+        "grade_bands",
+        set_field("b2b_intent_heavy", "C", max_score="25"),
+        ["b2b_intent_heavy", "grade B", "leaving a gap after grade C ends at 25"],
+        id="gapped-grade-bands",
+    ),
+    pytest.param(
+        "decay_steps",
+        lambda rows: [
+            {**r, "min_age_days": "9"}
+            if (r["rule_id"], r["min_age_days"]) == ("eng_email_open", "8")
+            and r["scoring_model"] == "b2b_default"
+            else r
+            for r in rows
+        ],
+        ["b2b_default", "eng_email_open", "band starting at age 9 leaves a gap after age 7"],
+        id="gapped-decay-steps",
+    ),
+    pytest.param(
+        "scoring_models",
+        lambda rows: [
+            {**r, "fit_threshold": ""} if r["scoring_model"] == "b2b_intent_heavy" else r
+            for r in rows
+        ],
+        ["b2b_intent_heavy", "(definition)", "fit_threshold is missing"],
+        id="missing-threshold",
+    ),
+    pytest.param(
+        "fit_rules",
+        duplicate_rule("b2b_default", "fit_size_mid"),
+        ["b2b_default", "fit_size_mid", "duplicate rule_id: used 2 times"],
+        id="duplicate-rule-id",
+    ),
+    pytest.param(
+        "engagement_rules",
+        append_row(
+            scoring_model="b2b_experimental",
+            rule_id="eng_x",
+            description="x",
+            event_type="page_view",
+            points="1",
+            decay_mode="none",
+            is_high_intent="false",
+        ),
+        ["b2b_experimental", "eng_x", "scoring model 'b2b_experimental' does not exist"],
+        id="rule-for-unknown-definition",
+    ),
+]
+
+
+def problem_lines(output: str) -> list[str]:
+    return [
+        line.strip() for line in output.splitlines() if line.strip().startswith("- scoring model")
+    ]
+
+
+def build_with_edits(
+    project_root: Path, edits: list[tuple[str, Callable[[list[Row]], list[Row]]]]
+) -> str:
+    project = copy_project(project_root / "project")
+    for seed, edit in edits:
+        edit_seed(project, seed, edit)
+    result = run_dbt(CHECK_ONLY, project_root / "check.duckdb", project_dir=project)
+    assert not result.ok, "the build should have failed"
+    assert "The scoring definition is invalid" in result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def catalogue_output(tmp_path_factory: pytest.TempPathFactory) -> str:
+    edits = [(case.values[0], case.values[1]) for case in CASES]
+    return build_with_edits(tmp_path_factory.mktemp("catalogue"), edits)
+
+
+@pytest.mark.parametrize(("seed", "edit", "expected"), CASES)
+def test_broken_definition_is_named(
+    catalogue_output: str,
+    seed: str,
+    edit: Callable[[list[Row]], list[Row]],
+    expected: list[str],
+) -> None:
+    lines = problem_lines(catalogue_output)
+    assert any(all(part in line for part in expected) for line in lines), (
+        f"no problem line names {expected}; got:\n" + "\n".join(lines)
+    )
+
+
+def test_catalogue_reports_no_problem_twice(catalogue_output: str) -> None:
+    lines = problem_lines(catalogue_output)
+    assert len(lines) == len(set(lines))
+
+
+def test_one_broken_rule_alone_stops_the_build(tmp_path: Path) -> None:
+    output = build_with_edits(
+        tmp_path,
+        [("engagement_rules", set_field("b2b_default", "eng_pricing_view", half_life_days="-3"))],
+    )
+    assert problem_lines(output) == [
+        "- scoring model 'b2b_default', rule 'eng_pricing_view' (engagement_rules): "
+        "half_life_days must be a positive number of days, got -3.0"
+    ]
+    # nothing downstream of the definition was built with the broken definition
+    assert "int_lead_scores_computed" not in output
+
+
+def test_shipped_definition_is_valid(tmp_path: Path) -> None:
+    result = run_dbt(CHECK_ONLY, tmp_path / "check.duckdb")
+    assert result.ok, result.output[-3000:]
