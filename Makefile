@@ -23,6 +23,7 @@ $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	mkdir -p warehouse
 	touch $(BIN)/activate
 
 venv: $(BIN)/activate ## Create .venv with the pinned requirements
@@ -42,7 +43,7 @@ lint: venv ## sqlfluff + ruff + project conventions
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/python scripts/check_project.py
-	$(BIN)/sqlfluff lint models macros data-tests
+	$(BIN)/sqlfluff lint models data-tests
 
 format: venv ## Apply ruff and sqlfluff fixes
 	$(BIN)/ruff format scripts tests

@@ -64,5 +64,5 @@ def query(database: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 def table_fingerprint(database: Path, table: str) -> tuple[int, int]:
     """Row count and an order-independent hash of every row of a table."""
-    rows = query(database, f"select count(*), coalesce(sum(hash(t.*)), 0) from {table} as t")
+    rows = query(database, f"select count(*), coalesce(sum(hash(t)), 0) from {table} as t")
     return rows[0][0], int(rows[0][1])

@@ -1,0 +1,201 @@
+"""Invariants over the whole built data set (generated leads + handcrafted leads).
+
+These are written independently of the dbt singular tests in data-tests/ (which also run in
+the session build) so that a mistake in one is caught by the other.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from tests.dbt_project_runner import ROOT, as_of_vars, query, run_dbt, table_fingerprint
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from generate_demo_data import generate
+
+from tests.conftest import AS_OF
+
+PUBLIC_TABLES = ["marts.lead_scores", "marts.lead_score_explanations"]
+MODELS = ["b2b_default", "b2b_intent_heavy"]
+
+
+def test_every_lead_is_scored_once_by_every_model(warehouse: Path) -> None:
+    [(raw_leads, score_rows, distinct_pairs, models)] = query(
+        warehouse,
+        """
+        select
+            (select count(*) from raw.leads),
+            count(*),
+            count(distinct lead_id || '|' || scoring_model),
+            count(distinct scoring_model)
+        from marts.lead_scores
+        """,
+    )
+    assert models == len(MODELS)
+    assert score_rows == distinct_pairs == raw_leads * len(MODELS)
+
+
+def test_exactly_one_primary_model(warehouse: Path) -> None:
+    rows = query(
+        warehouse,
+        "select distinct scoring_model from marts.lead_scores where is_primary_model",
+    )
+    assert rows == [("b2b_default",)]
+
+
+def test_explanations_add_up_to_published_scores(warehouse: Path) -> None:
+    mismatches = query(
+        warehouse,
+        """
+        with sums as (
+            select lead_id, scoring_model,
+                sum(contributed_points) filter (where component = 'fit') as fit_sum,
+                sum(contributed_points) filter (where component <> 'fit') as engagement_sum
+            from marts.lead_score_explanations
+            group by all
+        )
+        select scores.lead_id, scores.scoring_model
+        from marts.lead_scores as scores
+        left join sums using (lead_id, scoring_model)
+        where scores.fit_score <> coalesce(sums.fit_sum, 0)
+            or scores.engagement_score <> coalesce(sums.engagement_sum, 0)
+        """,
+    )
+    assert mismatches == []
+
+
+def test_disqualified_leads_are_never_mqls(warehouse: Path) -> None:
+    [(disqualified, disqualified_mqls)] = query(
+        warehouse,
+        """
+        select count(*) filter (where is_disqualified),
+               count(*) filter (where is_disqualified and is_mql)
+        from marts.lead_scores
+        """,
+    )
+    assert disqualified > 0, "the demo data should contain disqualified leads"
+    assert disqualified_mqls == 0
+
+
+def test_every_mql_satisfies_the_path_it_names(warehouse: Path) -> None:
+    rows = query(
+        warehouse,
+        """
+        select
+            scores.mql_reason,
+            scores.fit_score >= models.fit_threshold
+                and scores.engagement_score >= models.engagement_threshold
+                and scores.high_intent_actions >= coalesce(models.min_high_intent_actions, 0)
+                as meets_thresholds,
+            (
+                select count(*)
+                from scoring_definition.fast_track_rules as fast_track
+                join intermediate.int_marketing_events_classified as events
+                    on events.event_type = fast_track.event_type
+                where fast_track.scoring_model = scores.scoring_model
+                    and 'fast_track:' || fast_track.rule_id = scores.mql_reason
+                    and events.lead_id = scores.lead_id
+                    and events.event_date <= scores.as_of_date
+                    and scores.as_of_date - events.event_date <= fast_track.within_days
+                    and scores.fit_score >= coalesce(fast_track.min_fit_score, -1e9)
+            ) as fast_track_evidence
+        from marts.lead_scores as scores
+        join scoring_definition.scoring_models as models using (scoring_model)
+        where scores.is_mql
+        """,
+    )
+    assert {reason for reason, _, _ in rows} >= {"thresholds"}
+    assert any(reason.startswith("fast_track:") for reason, _, _ in rows)
+    for reason, meets_thresholds, evidence in rows:
+        if reason == "thresholds":
+            assert meets_thresholds
+        else:
+            assert reason.startswith("fast_track:") and evidence > 0
+            assert not meets_thresholds, "thresholds take precedence over fast-tracks"
+
+
+def test_scores_within_the_definitions_bounds(warehouse: Path) -> None:
+    rows = query(
+        warehouse,
+        """
+        select scoring_model,
+            min(engagement_score), max(engagement_score), max(models.total_engagement_cap),
+            min(fit_score), max(fit_score)
+        from marts.lead_scores
+        join scoring_definition.scoring_models as models using (scoring_model)
+        group by scoring_model
+        """,
+    )
+    fit_bounds = dict(
+        query(
+            warehouse,
+            """
+            select scoring_model,
+                [sum(least(points, 0)), sum(greatest(points, 0))]
+            from scoring_definition.fit_rules group by scoring_model
+            """,
+        )
+    )
+    for model, low, high, cap, fit_low, fit_high in rows:
+        assert 0 <= low <= high <= cap, model
+        lowest, highest = fit_bounds[model]
+        assert lowest <= fit_low <= fit_high <= highest, model
+
+
+def test_grades_match_the_bands(warehouse: Path) -> None:
+    wrong = query(
+        warehouse,
+        """
+        select scores.lead_id, scores.scoring_model
+        from marts.lead_scores as scores
+        join scoring_definition.grade_bands as fit_band
+            on fit_band.scoring_model = scores.scoring_model and fit_band.grade_type = 'fit'
+            and fit_band.grade = scores.fit_grade
+        join scoring_definition.grade_bands as engagement_band
+            on engagement_band.scoring_model = scores.scoring_model
+            and engagement_band.grade_type = 'engagement'
+            and engagement_band.grade = scores.engagement_grade
+        where not (scores.fit_score >= coalesce(fit_band.min_score, -1e9)
+                and scores.fit_score < coalesce(fit_band.max_score, 1e9))
+            or not (scores.engagement_score >= coalesce(engagement_band.min_score, -1e9)
+                and scores.engagement_score < coalesce(engagement_band.max_score, 1e9))
+            or scores.score_tier <> scores.fit_grade || scores.engagement_grade
+        """,
+    )
+    assert wrong == []
+
+
+def test_invariant_data_tests_ran_and_passed(warehouse: Path) -> None:
+    results = json.loads((warehouse.parent / "target" / "run_results.json").read_text())
+    singular = {
+        Path(result["unique_id"].split(".")[2]).name: result["status"]
+        for result in results["results"]
+        if result["unique_id"].startswith("test.lead_scoring.assert_")
+    }
+    expected = {path.stem for path in (ROOT / "data-tests").glob("assert_*.sql")}
+    assert set(singular) == expected
+    assert set(singular.values()) == {"pass"}
+
+
+def test_two_builds_in_a_row_give_identical_public_tables(warehouse: Path) -> None:
+    before = {table: table_fingerprint(warehouse, table) for table in PUBLIC_TABLES}
+    result = run_dbt(["run", *as_of_vars(AS_OF.isoformat())], warehouse)
+    assert result.ok, result.output[-3000:]
+    after = {table: table_fingerprint(warehouse, table) for table in PUBLIC_TABLES}
+    assert all(count > 0 for count, _ in before.values())
+    assert after == before
+
+
+def test_generator_is_deterministic_for_a_seed(tmp_path: Path) -> None:
+    tables = ["accounts", "leads", "marketing_events", "sales_dispositions", "opportunities"]
+    fingerprints = []
+    for run in ("first", "second"):
+        database = tmp_path / f"{run}.duckdb"
+        generate(str(database), leads=300, seed=11, end_date=AS_OF, progress=False)
+        fingerprints.append({t: table_fingerprint(database, f"raw.{t}") for t in tables})
+    other = tmp_path / "other-seed.duckdb"
+    generate(str(other), leads=300, seed=12, end_date=AS_OF, progress=False)
+    assert fingerprints[0] == fingerprints[1]
+    assert table_fingerprint(other, "raw.marketing_events") != fingerprints[0]["marketing_events"]
