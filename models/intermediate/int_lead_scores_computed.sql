@@ -148,7 +148,7 @@ engagement_penalised as (
             when scoring_models.inactivity_after_days is null
                 or leads_fit_graded.last_activity_at is null
                 or leads_fit_graded.engagement_rule_points <= 0 then cast(0 as {{ number }})
-            else -least(
+            else 0 - least(
                     leads_fit_graded.engagement_rule_points,
                     floor(
                         greatest(
