@@ -14,8 +14,13 @@ fast_track_rules as (
     select * from {{ ref('fast_track_rules') }}
 ),
 
+events_checked as (
+    select * from {{ ref('int_marketing_events_checked') }}
+),
+
 events as (
-    select * from {{ ref('int_marketing_events_classified') }}
+    select * from events_checked
+    where reject_reason is null
 ),
 
 threshold_mqls_failing as (

@@ -92,8 +92,9 @@ def test_every_mql_satisfies_the_path_it_names(warehouse: Path) -> None:
             (
                 select count(*)
                 from scoring_definition.fast_track_rules as fast_track
-                join intermediate.int_marketing_events_classified as events
+                join intermediate.int_marketing_events_checked as events
                     on events.event_type = fast_track.event_type
+                    and events.reject_reason is null
                 where fast_track.scoring_model = scores.scoring_model
                     and 'fast_track:' || fast_track.rule_id = scores.mql_reason
                     and events.lead_id = scores.lead_id

@@ -1,11 +1,21 @@
 with
 
+leads_checked as (
+    select * from {{ ref('int_leads_checked') }}
+),
+
+accounts_checked as (
+    select * from {{ ref('int_accounts_checked') }}
+),
+
 leads as (
-    select * from {{ ref('stg_crm__leads') }}
+    select * from leads_checked
+    where reject_reason is null
 ),
 
 accounts as (
-    select * from {{ ref('stg_crm__accounts') }}
+    select * from accounts_checked
+    where reject_reason is null
 ),
 
 leads_with_accounts as (

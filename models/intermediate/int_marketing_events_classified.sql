@@ -19,36 +19,39 @@ map_normalised as (
     from event_type_map
 ),
 
-candidate_types as (
+-- classify each distinct (name, url) once rather than each event
+event_keys as (
+    select distinct
+        lower(source_event_type) as source_event_key,
+        coalesce(url, '') as url_key
+    from events
+),
+
+event_keys_ranked as (
     select
-        events.event_id,
+        event_keys.source_event_key,
+        event_keys.url_key,
         map_normalised.event_type,
         row_number() over (
-            partition by events.event_id
-            order by map_normalised.priority, map_normalised.event_type
+            partition by event_keys.source_event_key, event_keys.url_key
+            order by map_normalised.priority asc, map_normalised.event_type asc
         ) as candidate_rank
-    from events
+    from event_keys
     inner join map_normalised
-        on lower(events.source_event_type) = map_normalised.source_event_key
+        on event_keys.source_event_key = map_normalised.source_event_key
     where map_normalised.url_contains is null
-        or {{ dbt.position('map_normalised.url_contains', 'events.url') }} > 0
+        or {{ dbt.position('map_normalised.url_contains', 'event_keys.url_key') }} > 0
 ),
 
 events_classified as (
     select
-        events.event_id,
-        events.lead_id,
-        events.source_event_type,
-        candidate_types.event_type,
-        events.occurred_at,
-        events.event_date,
-        events.url,
-        events.asset_name,
-        events.campaign
+        events.*,
+        event_keys_ranked.event_type
     from events
-    left join candidate_types
-        on events.event_id = candidate_types.event_id
-            and candidate_types.candidate_rank = 1
+    left join event_keys_ranked
+        on lower(events.source_event_type) = event_keys_ranked.source_event_key
+            and coalesce(events.url, '') = event_keys_ranked.url_key
+            and event_keys_ranked.candidate_rank = 1
 )
 
 select * from events_classified

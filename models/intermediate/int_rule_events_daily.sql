@@ -5,8 +5,8 @@
 
 with
 
-events as (
-    select * from {{ ref('int_marketing_events_classified') }}
+events_checked as (
+    select * from {{ ref('int_marketing_events_checked') }}
 ),
 
 engagement_rules as (
@@ -15,6 +15,11 @@ engagement_rules as (
 
 fast_track_rules as (
     select * from {{ ref('fast_track_rules') }}
+),
+
+events as (
+    select * from events_checked
+    where reject_reason is null
 ),
 
 event_rules as (

@@ -1,25 +1,55 @@
+{%- set text = dbt.type_string() -%}
+
 with
 
 source as (
     select * from {{ source('crm', 'leads') }}
 ),
 
-renamed as (
+parsed as (
     select
-        cast(lead_id as {{ dbt.type_string() }}) as lead_id,
-        cast(account_id as {{ dbt.type_string() }}) as account_id,
-        lower(trim(cast(email as {{ dbt.type_string() }}))) as email,
-        lower(trim({{ dbt.split_part('email', "'@'", 2) }})) as email_domain,
-        trim(cast(first_name as {{ dbt.type_string() }})) as first_name,
-        trim(cast(last_name as {{ dbt.type_string() }})) as last_name,
-        trim(cast(job_title as {{ dbt.type_string() }})) as job_title,
+        nullif(trim(cast(lead_id as {{ text }})), '') as lead_id,
+        nullif(trim(cast(account_id as {{ text }})), '') as account_id,
+        lower(trim(cast(email as {{ text }}))) as email_reported,
+        trim(cast(first_name as {{ text }})) as first_name,
+        trim(cast(last_name as {{ text }})) as last_name,
+        nullif(trim(cast(job_title as {{ text }})), '') as job_title,
+        upper(trim(cast(country as {{ text }}))) as country_reported,
+        lower(trim(cast(lead_source as {{ text }}))) as lead_source,
+        {{ to_utc_timestamp('created_at') }} as created_at,
+        {{ to_utc_timestamp('updated_at') }} as updated_at,
+        {{ row_as_text(['lead_id', 'account_id', 'email', 'first_name', 'last_name', 'job_title',
+            'country', 'lead_source', 'created_at', 'updated_at']) }} as raw_row
+    from source
+),
+
+categorised as (
+    select
+        lead_id,
+        account_id,
+        -- a malformed address is kept out of email-based rules rather than guessed at
+        case
+            when {{ regex_matches('email_reported', "'^[^@ ]+@[^@ ]+[.][^@ ]+$'") }} then email_reported
+        end as email,
+        case
+            when {{ regex_matches('email_reported', "'^[^@ ]+@[^@ ]+[.][^@ ]+$'") }}
+                then {{ dbt.split_part('email_reported', "'@'", 2) }}
+        end as email_domain,
+        email_reported,
+        first_name,
+        last_name,
+        job_title,
         {{ title_seniority('job_title') }} as seniority,
         {{ title_function('job_title') }} as job_function,
-        upper(trim(cast(country as {{ dbt.type_string() }}))) as lead_country,
-        lower(trim(cast(lead_source as {{ dbt.type_string() }}))) as lead_source,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
-        cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at
-    from source
+        country_reported,
+        lead_source,
+        created_at,
+        updated_at,
+        case
+            when lead_id is null then 'missing lead_id'
+        end as row_problem,
+        raw_row
+    from parsed
 )
 
-select * from renamed
+select * from categorised

@@ -1,17 +1,40 @@
+{%- set text = dbt.type_string() -%}
+
 with
 
 source as (
     select * from {{ source('crm', 'sales_dispositions') }}
 ),
 
-renamed as (
+parsed as (
     select
-        cast(disposition_id as {{ dbt.type_string() }}) as disposition_id,
-        cast(lead_id as {{ dbt.type_string() }}) as lead_id,
-        lower(trim(cast(disposition as {{ dbt.type_string() }}))) as disposition,
-        trim(cast(reason as {{ dbt.type_string() }})) as disposition_reason,
-        cast(occurred_at as {{ dbt.type_timestamp() }}) as occurred_at
+        nullif(trim(cast(disposition_id as {{ text }})), '') as disposition_id,
+        nullif(trim(cast(lead_id as {{ text }})), '') as lead_id,
+        lower(trim(cast(disposition as {{ text }}))) as disposition,
+        trim(cast(reason as {{ text }})) as disposition_reason,
+        {{ to_utc_timestamp('occurred_at') }} as occurred_at,
+        occurred_at is not null as has_occurred_at,
+        {{ row_as_text(['disposition_id', 'lead_id', 'disposition', 'reason', 'occurred_at']) }} as raw_row
     from source
+),
+
+categorised as (
+    select
+        disposition_id,
+        lead_id,
+        disposition,
+        disposition_reason,
+        occurred_at,
+        case
+            when disposition_id is null then 'missing disposition_id'
+            when lead_id is null then 'missing lead_id'
+            when not has_occurred_at then 'missing occurred_at'
+            when occurred_at is null then 'invalid occurred_at'
+            when disposition is null or disposition not in ('accepted', 'rejected', 'recycled')
+                then 'unknown disposition (expected accepted, rejected or recycled)'
+        end as row_problem,
+        raw_row
+    from parsed
 )
 
-select * from renamed
+select * from categorised

@@ -1,20 +1,45 @@
+{%- set text = dbt.type_string() -%}
+
 with
 
 source as (
     select * from {{ source('marketing', 'marketing_events') }}
 ),
 
-renamed as (
+parsed as (
     select
-        cast(event_id as {{ dbt.type_string() }}) as event_id,
-        cast(lead_id as {{ dbt.type_string() }}) as lead_id,
-        trim(cast(event_type as {{ dbt.type_string() }})) as source_event_type,
-        cast(occurred_at as {{ dbt.type_timestamp() }}) as occurred_at,
-        cast(occurred_at as date) as event_date,
-        lower(trim(cast(url as {{ dbt.type_string() }}))) as url,
-        trim(cast(asset_name as {{ dbt.type_string() }})) as asset_name,
-        trim(cast(campaign as {{ dbt.type_string() }})) as campaign
+        nullif(trim(cast(event_id as {{ text }})), '') as event_id,
+        nullif(trim(cast(lead_id as {{ text }})), '') as lead_id,
+        trim(cast(event_type as {{ text }})) as source_event_type,
+        {{ to_utc_timestamp('occurred_at') }} as occurred_at,
+        occurred_at is not null as has_occurred_at,
+        lower(trim(cast(url as {{ text }}))) as url,
+        trim(cast(asset_name as {{ text }})) as asset_name,
+        trim(cast(campaign as {{ text }})) as campaign,
+        {{ row_as_text(['event_id', 'lead_id', 'event_type', 'occurred_at', 'url', 'asset_name',
+            'campaign']) }} as raw_row
     from source
+),
+
+categorised as (
+    select
+        event_id,
+        lead_id,
+        source_event_type,
+        occurred_at,
+        cast(occurred_at as date) as event_date,
+        url,
+        asset_name,
+        campaign,
+        case
+            when event_id is null then 'missing event_id'
+            when lead_id is null then 'missing lead_id'
+            when not has_occurred_at then 'missing occurred_at'
+            when occurred_at is null then 'invalid occurred_at'
+            when coalesce(source_event_type, '') = '' then 'missing event_type'
+        end as row_problem,
+        raw_row
+    from parsed
 )
 
-select * from renamed
+select * from categorised
