@@ -51,14 +51,14 @@ EMAIL_SEND_HOUR_UTC = 15  # weekly marketing sends go out Tuesdays ~10am US East
 # 3 unsubscribe/bounce, 5..7 bursts 1..3, 9 unmapped noise events.
 EVENT_KEY_LEAD = 1_000_000
 EVENT_KEY_SLOT = 100_000
-MAX_EVENTS_PER_SLOT = 99_999
+MAX_EVENTS_PER_SLOT = EVENT_KEY_SLOT - 1
 BURST_SLOT_OFFSET = 4
 NOISE_SLOT = 9
 NOISE_EVENT_RATE = 0.002
 
-# Events-per-lead calibration: at --events-per-lead 50 roughly a third of events are
-# campaign email opens/clicks and the rest come from bursts.  The constants were tuned
-# empirically so the realised mean matches --events-per-lead.
+# Events-per-lead calibration: about a quarter of the events are campaign email
+# opens/clicks (see open_rate in chunk_leads_sql), the rest come from bursts.  Tuned
+# empirically so that the realised mean matches --events-per-lead (both scale with it).
 BURST_EVENTS_BASE = 33.0
 
 # --- Hidden propensity (outcome model) -------------------------------------------------
@@ -92,12 +92,10 @@ EMAIL_ACTIONS = (EMAIL_OPEN, EMAIL_CLICK, EMAIL_REPLY)
 # Burst kinds: what a lead is doing during a burst of activity.
 RESEARCH, BUYING, JOB_SEEKING, COMPETITIVE_INTEL, CUSTOMER_USAGE = 1, 2, 3, 4, 5
 
-# Action mix per burst kind (weights, normalised).  High-intent actions planned for a
-# buying burst are drawn from HIGH_INTENT_MIX; the remaining events from the kind's mix.
-# High-intent actions are planned per burst (n_intent, see chunk_bursts_sql) rather than
-# drawn from the mixes below, so how many a lead performs does not depend on
-# --events-per-lead.  Buying bursts get several; other bursts occasionally one or two
-# (a student signing up for a trial, a competitor checking prices).
+# High-intent actions are planned per burst (n_intent, see chunk_bursts_sql) and drawn
+# from HIGH_INTENT_MIX, so how many a lead performs does not depend on --events-per-lead.
+# Buying bursts get several; other bursts occasionally one or two (a student signing up for
+# a trial, a competitor checking prices).  Weights are normalised.
 HIGH_INTENT_MIX = {
     BUYING: [(PRICING, 0.44), (DEMO, 0.14), (TRIAL, 0.12), (CONTACT, 0.08), (WEBINAR_ATTEND, 0.22)],
     RESEARCH: [(PRICING, 0.75), (TRIAL, 0.08), (WEBINAR_ATTEND, 0.15), (DEMO, 0.02)],
@@ -320,6 +318,21 @@ COMPANY_NOUNS = [
     "Veridian", "Nexus", "Solstice", "Tandem", "Verity", "Arcadia", "Brightline",
     "Cascade", "Sterling", "Paragon", "Ironwood", "Bluebird", "Redwood", "Everest",
 ]  # fmt: skip
+
+# (prefix, suffix) for the 2nd, 3rd, ... company with the same domain label and TLD.
+# No name word starts or ends with these (checked in check_reference_lists), so domains
+# stay unique; beyond these variants a number is appended.
+DOMAIN_VARIANTS = [
+    ("", "hq"),
+    ("get", ""),
+    ("", "inc"),
+    ("the", ""),
+    ("", "global"),
+    ("try", ""),
+    ("", "online"),
+    ("", "app"),
+    ("", "team"),
+]
 
 # Seniority codes: 0 unknown (NULL title), 1 C-level, 2 VP, 3 head/director, 4 manager,
 # 5 individual contributor, 6 consultant/freelancer, 7 student/intern.
@@ -671,12 +684,9 @@ def ascii_slug(text: str, sep: str = "") -> str:
 class Params:
     """Derived generation parameters (all times as seconds since the Unix epoch, UTC)."""
 
-    seed: int
-    leads: int
     accounts: int
     events_scale: float  # --events-per-lead / 50
     end_day: int  # days since epoch of the end date
-    chunk_leads: int
 
     @property
     def end_sec(self) -> int:
@@ -788,7 +798,11 @@ def accounts_sql(p: Params) -> str:
     countries = [code for code, *_ in COUNTRIES]
     return f"""
     CREATE OR REPLACE TEMP TABLE gen_accounts AS
-    WITH draws AS (
+    WITH ids AS MATERIALIZED (
+        -- range() is a single-threaded source; a materialised CTE is scanned in parallel.
+        SELECT a FROM range(1, {p.accounts + 1}) AS r(a)
+    ),
+    draws AS (
         SELECT a AS account_num,
             u(a, 'acc_industry') AS u_ind, u(a, 'acc_country') AS u_cty,
             u(a, 'acc_customer') AS u_cust, u(a, 'acc_competitor') AS u_comp,
@@ -797,7 +811,7 @@ def accounts_sql(p: Params) -> str:
             u(a, 'acc_sur1') AS u_sur1, u(a, 'acc_sur2') AS u_sur2, u(a, 'acc_sfx') AS u_sfx,
             u(a, 'acc_legal') AS u_legal, u(a, 'acc_tld') AS u_tld,
             u(a, 'acc_dom') AS u_dom, u(a, 'acc_created') AS u_created
-        FROM range(1, {p.accounts + 1}) AS r(a)
+        FROM ids
     ),
     attrs AS (
         SELECT *,
@@ -855,7 +869,8 @@ def accounts_sql(p: Params) -> str:
         FROM cores AS s JOIN countries AS c ON c.code = s.country
     ),
     deduplicated AS (
-        -- Domains must be unique: later duplicates get a number (labels never end in one).
+        -- Domains must be unique: namesakes get the variants real companies use
+        -- (summitanalyticshq.com, getsummitanalytics.com, ...), then a number.
         SELECT *, row_number() OVER (PARTITION BY domain_label, tld ORDER BY account_num) AS rn
         FROM named
     )
@@ -863,7 +878,12 @@ def accounts_sql(p: Params) -> str:
         account_num,
         printf('A%06d', account_num) AS account_id,
         name,
-        domain_label || CASE WHEN rn > 1 THEN rn::VARCHAR ELSE '' END || tld AS domain,
+        CASE WHEN rn = 1 THEN domain_label
+            WHEN rn <= {len(DOMAIN_VARIANTS) + 1}
+                THEN {sql_list([pre for pre, _ in DOMAIN_VARIANTS])}[rn - 1] || domain_label
+                    || {sql_list([suf for _, suf in DOMAIN_VARIANTS])}[rn - 1]
+            ELSE domain_label || (rn - {len(DOMAIN_VARIANTS)})::VARCHAR
+        END || tld AS domain,
         industry_idx,
         {sql_list(industry_names)}[industry_idx] AS industry,
         employee_count,
@@ -911,7 +931,11 @@ def chunk_leads_sql(p: Params, lo: int, hi: int, total_weight: int) -> str:
     span = LEAD_HISTORY_DAYS + 1
     return f"""
     CREATE OR REPLACE TEMP TABLE chunk_leads AS
-    WITH assignment AS (
+    WITH ids AS MATERIALIZED (
+        -- range() is a single-threaded source; a materialised CTE is scanned in parallel.
+        SELECT l FROM range({lo}, {hi}) AS r(l)
+    ),
+    assignment AS (
         -- Corporate leads land on an account with probability proportional to its
         -- lead_weight (a weighted draw via ASOF join on cumulative weights).  Kept narrow:
         -- the ASOF join sorts its inputs.
@@ -919,7 +943,7 @@ def chunk_leads_sql(p: Params, lo: int, hi: int, total_weight: int) -> str:
         FROM (
             SELECT l AS lead_num,
                 floor(u(l, 'lead_account') * {total_weight})::BIGINT AS acct_pos
-            FROM range({lo}, {hi}) AS r(l)
+            FROM ids
             WHERE u(l, 'lead_type') < 0.77
         ) AS r
         ASOF JOIN account_weights AS w ON r.acct_pos >= w.cum_start
@@ -942,7 +966,7 @@ def chunk_leads_sql(p: Params, lo: int, hi: int, total_weight: int) -> str:
             u(l, 'lead_unsub') AS u_unsub, u(l, 'lead_unsub_at') AS u_unsub_at,
             u(l, 'lead_bounce') AS u_bounce, u(l, 'lead_bounce_at') AS u_bounce_at,
             u(l, 'lead_buy_at') AS u_buy_at, u(l, 'lead_form') AS u_form
-        FROM range({lo}, {hi}) AS r(l)
+        FROM ids
     ),
     typed AS (
         SELECT *,
@@ -1151,13 +1175,21 @@ def chunk_bursts_sql(p: Params) -> str:
     """
 
 
-def check_action_mixes() -> None:
-    """Outcomes count high-intent actions as the first n_intent events of each burst
-    (see burst_events_ctes), which holds only if the mixes keep them apart."""
+def check_reference_lists() -> None:
+    """Invariants the SQL relies on."""
+    # Outcomes count high-intent actions as the first n_intent events of each burst
+    # (see burst_events_ctes): the mixes must keep them apart.
     for mix in HIGH_INTENT_MIX.values():
         assert all(action in HIGH_INTENT_ACTIONS for action, _ in mix)
     for mix in BURST_ACTION_MIX.values():
         assert not any(action in HIGH_INTENT_ACTIONS for action, _ in mix)
+    # Domain variants must not be confusable with natural labels (no digits either).
+    suffixes = flatten([sfx for *_, sfx in INDUSTRIES])
+    words = [ascii_slug(w) for w in COMPANY_ADJECTIVES + COMPANY_NOUNS + LAST_NAMES + suffixes]
+    for prefix, suffix in DOMAIN_VARIANTS:
+        assert not any(w.startswith(prefix) for w in words if prefix)
+        assert not any(w.endswith(suffix) for w in words if suffix)
+    assert not any(ch.isdigit() for w in words for ch in w)
 
 
 def kind_action_case(kind_col: str, u_col: str, mixes: dict[int, list[tuple[int, float]]]) -> str:
@@ -1177,7 +1209,9 @@ def burst_events_ctes(intent_only: bool = False) -> str:
     """
     n_rows = "n_intent" if intent_only else "n_events"
     return f"""
-    burst_rows AS (
+    -- Materialised: a scan of a small table plus unnest() runs on one thread per row group
+    -- (122,880 rows); the materialised rows are processed by all threads.
+    burst_rows AS MATERIALIZED (
         SELECT lead_num, burst_no, kind, start_day, len_days, tz, n_intent,
             unnest(range({n_rows})) AS idx
         FROM chunk_bursts
@@ -1225,7 +1259,7 @@ def insert_events_sql(p: Params) -> str:
     return f"""
     INSERT INTO raw.marketing_events
     WITH {burst_events_ctes()},
-    open_rows AS (
+    open_rows AS MATERIALIZED (
         SELECT lead_num, first_send, quiet, auto_open, click_rate,
             unnest(range(n_opens)) AS idx
         FROM chunk_leads WHERE n_opens > 0
@@ -1523,7 +1557,6 @@ def chunk_outcomes_sql(p: Params) -> str:
             u(tkey, 'o_win') < sigmoid(1.3 * fit - 0.7) AS wins,
             (20 + 45 * exp(0.5 * nrm(tkey, 'o_cycle'))
                 * (1 + 0.15 * log10(coalesce(employee_count, 10)))) AS cycle_days,
-            u(tkey, 'o_progress') AS u_progress,
             -- Deal size scales with company size; expansion deals are smaller.
             round(least(CASE WHEN account_id IS NULL THEN 5000
                 ELSE 8000 * power(employee_count, 0.35) END
@@ -1536,7 +1569,7 @@ def chunk_outcomes_sql(p: Params) -> str:
         opp_sec, wins,
         opp_sec + round(cycle_days * CASE WHEN wins THEN 1 ELSE 0.7 END * 86400)::BIGINT
             AS close_sec,
-        u_progress, amount
+        amount
     FROM dispositions
     """
 
@@ -1644,14 +1677,11 @@ def generate(
     if leads < 1 or chunk_leads < 1 or events_per_lead <= 0:
         raise ValueError("leads, chunk_leads and events_per_lead must be positive")
     p = Params(
-        seed=seed,
-        leads=leads,
         accounts=max(1, round(leads / 4)),
         events_scale=events_per_lead / 50.0,
         end_day=(end_date - EPOCH).days,
-        chunk_leads=chunk_leads,
     )
-    check_action_mixes()
+    check_reference_lists()
     con = connect(database)
     try:
         create_macros(con, seed)
@@ -1716,8 +1746,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--end-date",
         type=parse_date,
         default=dt.datetime.now(dt.UTC).date(),
-        help="last day of generated activity (YYYY-MM-DD, default: today in UTC); "
-        "events cover ~18 months before it",
+        help="last day of generated activity, YYYY-MM-DD (today in UTC if omitted); events "
+        "cover the ~18 months before it, leads ~2 years",
     )
     parser.add_argument(
         "--events-per-lead",
@@ -1728,8 +1758,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--database",
         default=os.environ.get("MQL_DUCKDB_PATH", DEFAULT_DATABASE),
-        help="DuckDB file to write (default: $MQL_DUCKDB_PATH or warehouse/mql.duckdb); "
-        "parent directories are created",
+        help="DuckDB file to write ($MQL_DUCKDB_PATH if set); parent directories are created",
     )
     parser.add_argument(
         "--chunk-leads",

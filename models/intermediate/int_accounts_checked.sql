@@ -21,7 +21,7 @@ accounts_ranked as (
         -- the most recently created row of an id wins; the rest are kept as rejects
         row_number() over (
             partition by accounts.account_id
-            order by accounts.created_at desc nulls last, accounts.raw_row
+            order by accounts.created_at desc nulls last, accounts.raw_row asc
         ) as id_rank
     from accounts
 ),

@@ -21,7 +21,7 @@ leads_ranked as (
         -- two rows with one lead_id: the latest update wins
         row_number() over (
             partition by leads.lead_id
-            order by leads.updated_at desc nulls last, leads.created_at desc nulls last, leads.raw_row
+            order by leads.updated_at desc nulls last, leads.created_at desc nulls last, leads.raw_row asc
         ) as id_rank
     from leads
 ),
@@ -33,7 +33,7 @@ people as (
         email,
         lead_id as surviving_lead_id,
         row_number() over (
-            partition by email order by created_at asc nulls last, lead_id
+            partition by email order by created_at asc nulls last, lead_id asc
         ) as person_rank
     from leads_ranked
     where id_rank = 1 and row_problem is null and email is not null

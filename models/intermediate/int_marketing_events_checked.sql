@@ -15,7 +15,8 @@ events_ranked as (
         events.*,
         row_number() over (
             partition by events.event_id
-            order by events.occurred_at asc, events.lead_id asc, events.source_event_type asc,
+            order by
+                events.occurred_at asc, events.lead_id asc, events.source_event_type asc,
                 events.url asc, events.asset_name asc, events.campaign asc
         ) as id_rank
     from events

@@ -1,30 +1,65 @@
-{%- set checked = [
-    ('crm.accounts', 'int_accounts_checked', 'account_id'),
-    ('crm.leads', 'int_leads_checked', 'lead_id'),
-    ('marketing.marketing_events', 'int_marketing_events_checked', 'event_id'),
-    ('crm.sales_dispositions', 'int_sales_dispositions_checked', 'disposition_id'),
-    ('crm.opportunities', 'int_opportunities_checked', 'opportunity_id'),
-] -%}
-
 with
 
-{% for source_table, model, key in checked %}
-{{ model }} as (
-    select * from {{ ref(model) }}
+int_accounts_checked as (
+    select * from {{ ref('int_accounts_checked') }}
 ),
 
-{% endfor %}
+int_leads_checked as (
+    select * from {{ ref('int_leads_checked') }}
+),
+
+int_marketing_events_checked as (
+    select * from {{ ref('int_marketing_events_checked') }}
+),
+
+int_sales_dispositions_checked as (
+    select * from {{ ref('int_sales_dispositions_checked') }}
+),
+
+int_opportunities_checked as (
+    select * from {{ ref('int_opportunities_checked') }}
+),
+
 rejects as (
-    {% for source_table, model, key in checked %}
-        select
-            '{{ source_table }}' as source_table,
-            {{ key }} as source_key,
-            reject_reason,
-            raw_row
-        from {{ model }}
-        where reject_reason is not null
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+    select
+        'crm.accounts' as source_table,
+        account_id as source_key,
+        reject_reason,
+        raw_row
+    from int_accounts_checked
+    where reject_reason is not null
+    union all
+    select
+        'crm.leads' as source_table,
+        lead_id as source_key,
+        reject_reason,
+        raw_row
+    from int_leads_checked
+    where reject_reason is not null
+    union all
+    select
+        'marketing.marketing_events' as source_table,
+        event_id as source_key,
+        reject_reason,
+        raw_row
+    from int_marketing_events_checked
+    where reject_reason is not null
+    union all
+    select
+        'crm.sales_dispositions' as source_table,
+        disposition_id as source_key,
+        reject_reason,
+        raw_row
+    from int_sales_dispositions_checked
+    where reject_reason is not null
+    union all
+    select
+        'crm.opportunities' as source_table,
+        opportunity_id as source_key,
+        reject_reason,
+        raw_row
+    from int_opportunities_checked
+    where reject_reason is not null
 ),
 
 rejects_numbered as (

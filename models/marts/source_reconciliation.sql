@@ -1,42 +1,114 @@
-{%- set checked = [
-    ('crm', 'accounts', 'int_accounts_checked'),
-    ('crm', 'leads', 'int_leads_checked'),
-    ('marketing', 'marketing_events', 'int_marketing_events_checked'),
-    ('crm', 'sales_dispositions', 'int_sales_dispositions_checked'),
-    ('crm', 'opportunities', 'int_opportunities_checked'),
-] -%}
-
 with
 
-{% for source_name, table, model in checked %}
-{{ source_name }}_{{ table }} as (
-    select * from {{ source(source_name, table) }}
+raw_accounts as (
+    select * from {{ source('crm', 'accounts') }}
 ),
 
-{{ model }} as (
-    select * from {{ ref(model) }}
+raw_leads as (
+    select * from {{ source('crm', 'leads') }}
 ),
 
-{% endfor %}
-row_counts as (
-    {% for source_name, table, model in checked %}
-        select
-            '{{ source_name }}.{{ table }}' as source_table,
-            (select count(*) from {{ source_name }}_{{ table }}) as raw_rows,
-            (select count(*) from {{ model }} where reject_reason is null) as accepted_rows,
-            (select count(*) from {{ model }} where reject_reason is not null) as rejected_rows
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+raw_marketing_events as (
+    select * from {{ source('marketing', 'marketing_events') }}
+),
+
+raw_sales_dispositions as (
+    select * from {{ source('crm', 'sales_dispositions') }}
+),
+
+raw_opportunities as (
+    select * from {{ source('crm', 'opportunities') }}
+),
+
+int_accounts_checked as (
+    select * from {{ ref('int_accounts_checked') }}
+),
+
+int_leads_checked as (
+    select * from {{ ref('int_leads_checked') }}
+),
+
+int_marketing_events_checked as (
+    select * from {{ ref('int_marketing_events_checked') }}
+),
+
+int_sales_dispositions_checked as (
+    select * from {{ ref('int_sales_dispositions_checked') }}
+),
+
+int_opportunities_checked as (
+    select * from {{ ref('int_opportunities_checked') }}
+),
+
+raw_counts as (
+    select
+        'crm.accounts' as source_table,
+        count(*) as raw_rows
+    from raw_accounts
+    union all
+    select
+        'crm.leads' as source_table,
+        count(*) as raw_rows
+    from raw_leads
+    union all
+    select
+        'marketing.marketing_events' as source_table,
+        count(*) as raw_rows
+    from raw_marketing_events
+    union all
+    select
+        'crm.sales_dispositions' as source_table,
+        count(*) as raw_rows
+    from raw_sales_dispositions
+    union all
+    select
+        'crm.opportunities' as source_table,
+        count(*) as raw_rows
+    from raw_opportunities
+),
+
+checked_counts as (
+    select
+        'crm.accounts' as source_table,
+        sum(case when reject_reason is null then 1 else 0 end) as accepted_rows,
+        sum(case when reject_reason is not null then 1 else 0 end) as rejected_rows
+    from int_accounts_checked
+    union all
+    select
+        'crm.leads' as source_table,
+        sum(case when reject_reason is null then 1 else 0 end) as accepted_rows,
+        sum(case when reject_reason is not null then 1 else 0 end) as rejected_rows
+    from int_leads_checked
+    union all
+    select
+        'marketing.marketing_events' as source_table,
+        sum(case when reject_reason is null then 1 else 0 end) as accepted_rows,
+        sum(case when reject_reason is not null then 1 else 0 end) as rejected_rows
+    from int_marketing_events_checked
+    union all
+    select
+        'crm.sales_dispositions' as source_table,
+        sum(case when reject_reason is null then 1 else 0 end) as accepted_rows,
+        sum(case when reject_reason is not null then 1 else 0 end) as rejected_rows
+    from int_sales_dispositions_checked
+    union all
+    select
+        'crm.opportunities' as source_table,
+        sum(case when reject_reason is null then 1 else 0 end) as accepted_rows,
+        sum(case when reject_reason is not null then 1 else 0 end) as rejected_rows
+    from int_opportunities_checked
 ),
 
 reconciliation as (
     select
-        source_table,
+        raw_counts.source_table,
         {{ as_of_date() }} as as_of_date,
-        cast(raw_rows as bigint) as raw_rows,
-        cast(accepted_rows as bigint) as accepted_rows,
-        cast(rejected_rows as bigint) as rejected_rows
-    from row_counts
+        cast(raw_counts.raw_rows as bigint) as raw_rows,
+        cast(coalesce(checked_counts.accepted_rows, 0) as bigint) as accepted_rows,
+        cast(coalesce(checked_counts.rejected_rows, 0) as bigint) as rejected_rows
+    from raw_counts
+    left join checked_counts
+        on raw_counts.source_table = checked_counts.source_table
 )
 
 select * from reconciliation
