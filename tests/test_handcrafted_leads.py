@@ -280,9 +280,9 @@ EXPECTED: list[Expected] = [
     Expected(
         "HC11",
         DEFAULT,
-        fit_score="50.00",  # vp 20 + size 15 + software 10 + US 5; '"data"' is not the word
-        # data (function other), and no "data platform"
-        fit_grade="B",
+        fit_score="60.00",  # vp 20 + data function 10 + size 15 + software 10 + US 5; quotes
+        # separate words, so '"Data"' is the word data; no "data platform" in the title
+        fit_grade="A",
         engagement_score="5.00",  # pricing 10 * 0.5**(14/14) = 5
         engagement_grade="4",
         mql_reason=None,
@@ -582,8 +582,8 @@ def test_every_handcrafted_lead_is_scored_by_both_models(warehouse: Path) -> Non
 
 def test_sql_in_a_job_title_is_data(warehouse: Path) -> None:
     # raw.leads was not dropped, and the title was matched as text: the word "VP" gives
-    # seniority vp; '"data"' (with its quotes) is not the whole word data, so the function is
-    # other and neither fit_function_core nor fit_title_data_platform matches.
+    # seniority vp; quotes separate words, so '"Data"' is the word data (function data, in
+    # core_functions); the title does not contain "data platform" or "data infrastructure".
     hc_leads = query(warehouse, "select count(*) from raw.leads where lead_id like 'HC%'")
     assert hc_leads == [(len(handcrafted.LEAD_IDS),)]
     rows = query(
@@ -592,9 +592,10 @@ def test_sql_in_a_job_title_is_data(warehouse: Path) -> None:
         " where lead_id = 'HC11' and scoring_model = ?",
         [DEFAULT],
     )
-    assert rows == [("vp", "other")]
+    assert rows == [("vp", "data")]
     assert explanation_points(warehouse, "HC11", DEFAULT, ("fit",)) == {
         "fit_seniority_vp": Decimal("20.00"),  # vp
+        "fit_function_core": Decimal("10.00"),  # data
         "fit_size_mid": Decimal("15.00"),  # 1200 employees
         "fit_industry_target": Decimal("10.00"),  # software
         "fit_market_core": Decimal("5.00"),  # US
