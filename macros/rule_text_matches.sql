@@ -1,7 +1,7 @@
 {% macro rule_text_matches(text_expr, operator_expr, value_expr) %}
     {#- Does a text value satisfy a rule's text operator? The value comes from a column, never
-        from the template, so quotes or SQL in a rule are matched literally. Matching ignores
-        case: both sides are lowercased, and regex patterns see lowercased text. -#}
+        from the template, so quotes or SQL in a rule are matched literally. Every operator
+        ignores case, regex included. -#}
     case
         when {{ operator_expr }} = 'is_missing'
             then coalesce(trim({{ text_expr }}), '') = ''
@@ -11,7 +11,7 @@
         when {{ operator_expr }} = 'contains'
             then {{ dbt.position('lower(' ~ value_expr ~ ')', 'lower(' ~ text_expr ~ ')') }} > 0
         when {{ operator_expr }} = 'regex'
-            then {{ regex_matches('lower(' ~ text_expr ~ ')', value_expr) }}
+            then {{ regex_matches(text_expr, value_expr) }}
         else false
     end
 {%- endmacro %}

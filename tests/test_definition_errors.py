@@ -10,13 +10,19 @@ int_scoring_definition_problems.
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import json
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.dbt_project_runner import ROOT, run_dbt
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from generate_demo_data import generate
 
 PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "data-tests"]
 CHECK_ONLY = [
@@ -153,6 +159,35 @@ CASES = [
         id="gapped-decay-steps",
     ),
     pytest.param(
+        "grade_bands",
+        set_field("b2b_default", "2", engagement_multiplier="1.5"),
+        ["b2b_default", "grade 2", "engagement_multiplier applies to fit bands only"],
+        id="multiplier-on-engagement-band",
+    ),
+    pytest.param(
+        "grade_bands",
+        lambda rows: [
+            {**r, "grade": {"3": "4", "4": "3"}[r["grade"]]}
+            if r["scoring_model"] == "b2b_intent_heavy" and r["grade"] in ("3", "4")
+            else r
+            for r in rows
+        ],
+        ["b2b_intent_heavy", "grade 4", "covers higher scores than grade 3"],
+        id="grades-in-the-wrong-order",
+    ),
+    pytest.param(
+        "grade_bands",
+        append_row(scoring_model="b2b_ghost", grade_type="fit", grade="A"),
+        ["b2b_ghost", "grade A", "scoring model 'b2b_ghost' does not exist"],
+        id="grade-band-for-unknown-definition",
+    ),
+    pytest.param(
+        "disqualifiers",
+        set_field("b2b_default", "dq_customer", value="yes"),
+        ["b2b_default", "dq_customer", "value 'yes' never matches"],
+        id="boolean-attribute-with-a-non-boolean-value",
+    ),
+    pytest.param(
         "scoring_models",
         lambda rows: [
             {**r, "fit_threshold": ""} if r["scoring_model"] == "b2b_intent_heavy" else r
@@ -160,6 +195,15 @@ CASES = [
         ],
         ["b2b_intent_heavy", "(definition)", "fit_threshold is missing"],
         id="missing-threshold",
+    ),
+    pytest.param(
+        "engagement_rules",
+        lambda rows: [
+            {**r, "is_high_intent": "false"} if r["scoring_model"] == "b2b_intent_heavy" else r
+            for r in rows
+        ],
+        ["b2b_intent_heavy", "(definition)", "no lead can qualify by thresholds"],
+        id="high-intent-minimum-without-high-intent-rules",
     ),
     pytest.param(
         "fit_rules",
@@ -226,17 +270,35 @@ def test_catalogue_reports_no_problem_twice(catalogue_output: str) -> None:
     assert len(lines) == len(set(lines))
 
 
-def test_one_broken_rule_alone_stops_the_build(tmp_path: Path) -> None:
-    output = build_with_edits(
-        tmp_path,
-        [("engagement_rules", set_field("b2b_default", "eng_pricing_view", half_life_days="-3"))],
+def test_one_broken_rule_alone_stops_the_whole_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    edit_seed(
+        project,
+        "engagement_rules",
+        set_field("b2b_default", "eng_pricing_view", half_life_days="-3"),
     )
-    assert problem_lines(output) == [
+    database = tmp_path / "full.duckdb"
+    generate(str(database), leads=50, seed=1, end_date=dt.date(2026, 11, 1), progress=False)
+    target = tmp_path / "target"
+    result = run_dbt(
+        ["build", "--vars", "{as_of: '2026-11-01'}"],
+        database,
+        project_dir=project,
+        target_path=target,
+    )
+    assert not result.ok
+    assert problem_lines(result.output) == [
         "- scoring model 'b2b_default', rule 'eng_pricing_view' (engagement_rules): "
         "half_life_days must be a positive number of days, got -3.0"
     ]
-    # nothing downstream of the definition was built with the broken definition
-    assert "int_lead_scores_computed" not in output
+    statuses = {
+        item["unique_id"].split(".")[-1]: item["status"]
+        for item in json.loads((target / "run_results.json").read_text())["results"]
+    }
+    assert statuses["int_scoring_definition_problems"] == "error"
+    # nothing that scores was built with the broken definition
+    for model in ["int_rule_events_daily", "int_lead_scores_computed", "lead_scores"]:
+        assert statuses[model] == "skipped", model
 
 
 def test_shipped_definition_is_valid(tmp_path: Path) -> None:

@@ -872,3 +872,24 @@ def test_reason_summary_names_the_top_rule_first(
     assert top_rule in text, text
     assert next_rule in text, text
     assert text.index(top_rule) < text.index(next_rule), text
+
+
+@pytest.mark.parametrize(
+    ("scoring_model", "gate_note"),
+    [
+        # b2b_default: fit -15 < gate 20, gate_mode cap: demo 40 + pricing 10 held at 15
+        (DEFAULT, "Engagement capped: fit below 20.00."),
+        # b2b_intent_heavy: fit below gate 10, gate_mode exclude: engagement counts 0
+        (INTENT, "Engagement ignored: fit below 10.00."),
+    ],
+    ids=["HC17-default-cap", "HC17-intent-exclude"],
+)
+def test_reason_summary_does_not_credit_gated_engagement(
+    warehouse: Path, scoring_model: str, gate_note: str
+) -> None:
+    # HC17 requested a demo and viewed pricing today, but its fit is below the gate: the
+    # summary says the gate acted and names neither engagement rule as a reason
+    text = summary(warehouse, "HC17", scoring_model)
+    assert gate_note in text, text
+    assert "Requested a demo" not in text, text
+    assert "Viewed pricing" not in text, text

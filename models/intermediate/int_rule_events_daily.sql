@@ -1,5 +1,6 @@
-{#- The one model that reads every event: later steps work on lead-rule-days, since decay
-    depends on whole days only. Independent of as_of, so a daily run only adds new days. -#}
+{#- Aggregates accepted events to lead-rule-days: later steps never look at single events,
+    since decay depends on whole days only. Independent of as_of, which is what lets it
+    become an incremental model. -#}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
 

@@ -48,6 +48,10 @@
     {'source': 'scoring_models', 'table': 'scoring_models', 'rule': "'(definition)'",
         'where': 'min_high_intent_actions is not null and (high_intent_window_days is null or high_intent_window_days <= 0)',
         'problem': "'min_high_intent_actions needs a positive high_intent_window_days'"},
+    {'source': 'scoring_models_checked', 'table': 'scoring_models', 'rule': "'(definition)'",
+        'where': 'min_high_intent_actions > high_intent_rules',
+        'problem': "'min_high_intent_actions is ' || cast(min_high_intent_actions as " ~ text ~ ") || ' but only '"
+            ~ " || cast(high_intent_rules as " ~ text ~ ") || ' engagement rule(s) have is_high_intent = true, so no lead can qualify by thresholds'"},
 
     {'source': 'rule_id_counts', 'table': 'rules',
         'where': 'uses > 1',
@@ -81,6 +85,11 @@
             ~ ' and operator not in ' ~ "('" ~ number_operators | join("', '") ~ "')",
         'problem': "'operator ''' || operator || ''' does not apply to the numeric attribute ''' || attribute"
             ~ " || ''' (use one of: " ~ number_operators | join(', ') ~ ")'"},
+    {'source': 'attribute_rules_typed', 'table': 'fit_rules/disqualifiers',
+        'where': "attribute in ('is_customer', 'is_competitor') and operator = 'equals'"
+            ~ " and lower(coalesce(value, '')) not in ('true', 'false')",
+        'problem': "'attribute ''' || attribute || ''' is true or false, so value ''' || coalesce(value, '')"
+            ~ " || ''' never matches (use true or false)'"},
     {'source': 'attribute_rules_typed', 'table': 'fit_rules/disqualifiers',
         'where': "operator in ('equals', 'in_list', 'contains', 'regex') and coalesce(value, '') = ''",
         'problem': "'operator ''' || operator || ''' needs a value'"},
@@ -134,7 +143,10 @@
         'problem': "'decay_mode ''step'' needs bands in decay_steps'"},
 
     {'source': 'decay_steps_checked', 'table': 'decay_steps',
-        'where': 'not is_step_rule',
+        'where': 'not model_exists',
+        'problem': "'scoring model ''' || coalesce(scoring_model, '') || ''' does not exist in scoring_models'"},
+    {'source': 'decay_steps_checked', 'table': 'decay_steps',
+        'where': 'model_exists and not is_step_rule',
         'problem': "'decay_steps given for a rule that is not a step-decay engagement rule'"},
     {'source': 'decay_steps_checked', 'table': 'decay_steps',
         'where': 'multiplier is null or multiplier < 0',
@@ -193,6 +205,16 @@
     {'source': 'grade_bands_checked', 'table': 'grade_bands', 'rule': 'grade_label',
         'where': 'engagement_multiplier < 0',
         'problem': "'engagement_multiplier must be zero or more'"},
+    {'source': 'grade_bands_checked', 'table': 'grade_bands', 'rule': 'grade_label',
+        'where': "grade_type = 'engagement' and engagement_multiplier is not null",
+        'problem': "'engagement_multiplier applies to fit bands only; it is ignored on engagement bands'"},
+    {'source': 'grade_bands_checked', 'table': 'grade_bands', 'rule': 'grade_label',
+        'where': 'not model_exists',
+        'problem': "'scoring model ''' || coalesce(scoring_model, '') || ''' does not exist in scoring_models'"},
+    {'source': 'grade_bands_checked', 'table': 'grade_bands', 'rule': 'grade_label',
+        'where': 'band_number > 1 and grade >= previous_grade',
+        'problem': "grade_type || ' grade ' || grade || ' covers higher scores than grade ' || previous_grade"
+            ~ " || ', but grades must rise with the score (A is the best fit, 1 the most engaged)'"},
 
     {'source': 'fast_track_rules_checked', 'table': 'fast_track_rules',
         'where': 'not event_type_known',
@@ -268,8 +290,26 @@ scoring_model_counts as (
     group by scoring_model
 ),
 
+high_intent_rule_counts as (
+    select
+        scoring_model,
+        count(*) as high_intent_rules
+    from engagement_rules
+    where is_high_intent
+    group by scoring_model
+),
+
+scoring_models_checked as (
+    select
+        scoring_models.*,
+        coalesce(high_intent_rule_counts.high_intent_rules, 0) as high_intent_rules
+    from scoring_models
+    left join high_intent_rule_counts
+        on scoring_models.scoring_model = high_intent_rule_counts.scoring_model
+),
+
 primary_model_count as (
-    select coalesce(sum(case when is_primary then 1 else 0 end), 0) as primary_models
+    select cast(coalesce(sum(case when is_primary then 1 else 0 end), 0) as integer) as primary_models
     from scoring_models
 ),
 
@@ -385,6 +425,7 @@ decay_steps_checked as (
     select
         decay_steps.*,
         engagement_rules.rule_id is not null as is_step_rule,
+        scoring_models.scoring_model is not null as model_exists,
         lag(decay_steps.max_age_days) over (
             partition by decay_steps.scoring_model, decay_steps.rule_id
             order by decay_steps.min_age_days
@@ -399,6 +440,8 @@ decay_steps_checked as (
         on decay_steps.scoring_model = engagement_rules.scoring_model
             and decay_steps.rule_id = engagement_rules.rule_id
             and engagement_rules.decay_mode = 'step'
+    left join scoring_models
+        on decay_steps.scoring_model = scoring_models.scoring_model
 ),
 
 grade_types as (
@@ -423,6 +466,7 @@ grade_bands_checked as (
     select
         grade_bands.*,
         'grade ' || coalesce(grade_bands.grade, '(empty)') as grade_label,
+        scoring_models.scoring_model is not null as model_exists,
         count(*) over (
             partition by grade_bands.scoring_model, grade_bands.grade_type, grade_bands.grade
         ) as grade_uses,
@@ -440,6 +484,8 @@ grade_bands_checked as (
         ) as band_number,
         count(*) over (partition by grade_bands.scoring_model, grade_bands.grade_type) as band_count
     from grade_bands
+    left join scoring_models
+        on grade_bands.scoring_model = scoring_models.scoring_model
 ),
 
 fast_track_rules_checked as (

@@ -22,20 +22,28 @@ fast_track_rules as (
     select * from {{ ref('fast_track_rules') }}
 ),
 
+-- the reasons that counted: when the fit gate ignored or capped engagement, its rules
+-- did not make the score, so they are not named as reasons
 reasons_ranked as (
     select
-        lead_id,
-        scoring_model,
-        rule_id,
-        rule_description,
-        contributed_points,
+        explanations.lead_id,
+        explanations.scoring_model,
+        explanations.rule_id,
+        explanations.rule_description,
+        explanations.contributed_points,
         row_number() over (
-            partition by lead_id, scoring_model
-            order by contributed_points desc, rule_id asc
+            partition by explanations.lead_id, explanations.scoring_model
+            order by explanations.contributed_points desc, explanations.rule_id asc
         ) as reason_rank
     from explanations
-    where component in ('fit', 'engagement')
-        and contributed_points > 0
+    inner join lead_scores_computed
+        on explanations.lead_id = lead_scores_computed.lead_id
+            and explanations.scoring_model = lead_scores_computed.scoring_model
+    where explanations.contributed_points > 0
+        and (
+            explanations.component = 'fit'
+            or (explanations.component = 'engagement' and lead_scores_computed.gate_points = 0)
+        )
 ),
 
 top_reasons as (
@@ -89,6 +97,13 @@ scores_explained as (
                     else ''
                 end
                 || ' needed.'
+        end
+        || case
+            when lead_scores_computed.gate_points != 0
+                then ' Engagement ' || case when scoring_models.gate_mode = 'exclude'
+                    then 'ignored' else 'capped' end
+                || ': fit below ' || cast(cast(scoring_models.gate_min_fit as decimal(18, 2)) as {{ text }}) || '.'
+            else ''
         end
         || coalesce(' Top: ' || top_reasons.top_reasons, '') as mql_reason_summary,
         lead_scores_computed.high_intent_actions,
