@@ -99,11 +99,12 @@ scores_explained as (
                 || ' needed.'
         end
         || case
-            when lead_scores_computed.gate_points != 0
-                then ' Engagement ' || case when scoring_models.gate_mode = 'exclude'
-                    then 'ignored' else 'capped' end
-                || ': fit below ' || cast(cast(scoring_models.gate_min_fit as decimal(18, 2)) as {{ text }}) || '.'
-            else ''
+            when lead_scores_computed.gate_points = 0 then ''
+            when scoring_models.gate_mode = 'exclude'
+                then ' Engagement ignored: fit below '
+                    || cast(cast(scoring_models.gate_min_fit as decimal(18, 2)) as {{ text }}) || '.'
+            else ' Engagement capped: fit below '
+                || cast(cast(scoring_models.gate_min_fit as decimal(18, 2)) as {{ text }}) || '.'
         end
         || coalesce(' Top: ' || top_reasons.top_reasons, '') as mql_reason_summary,
         lead_scores_computed.high_intent_actions,
