@@ -4,15 +4,8 @@ accounts as (
     select * from {{ ref('stg_crm__accounts') }}
 ),
 
-country_aliases as (
-    select * from {{ ref('country_aliases') }}
-),
-
-aliases_normalised as (
-    select distinct
-        upper(trim(alias)) as alias,
-        country_code
-    from country_aliases
+country_codes as (
+    select * from {{ ref('int_country_codes') }}
 ),
 
 accounts_ranked as (
@@ -36,7 +29,7 @@ accounts_checked as (
         accounts_ranked.employee_count,
         accounts_ranked.annual_revenue,
         accounts_ranked.country_reported,
-        aliases_normalised.country_code as account_country,
+        country_codes.country_code as account_country,
         accounts_ranked.is_customer,
         accounts_ranked.is_competitor,
         accounts_ranked.created_at,
@@ -46,8 +39,8 @@ accounts_checked as (
         end as reject_reason,
         accounts_ranked.raw_row
     from accounts_ranked
-    left join aliases_normalised
-        on accounts_ranked.country_reported = aliases_normalised.alias
+    left join country_codes
+        on accounts_ranked.country_reported = country_codes.alias
 )
 
 select * from accounts_checked

@@ -4,15 +4,8 @@ leads as (
     select * from {{ ref('stg_crm__leads') }}
 ),
 
-country_aliases as (
-    select * from {{ ref('country_aliases') }}
-),
-
-aliases_normalised as (
-    select distinct
-        upper(trim(alias)) as alias,
-        country_code
-    from country_aliases
+country_codes as (
+    select * from {{ ref('int_country_codes') }}
 ),
 
 leads_ranked as (
@@ -52,7 +45,7 @@ leads_checked as (
         leads_ranked.seniority,
         leads_ranked.job_function,
         leads_ranked.country_reported,
-        aliases_normalised.country_code as lead_country,
+        country_codes.country_code as lead_country,
         leads_ranked.lead_source,
         leads_ranked.created_at,
         leads_ranked.updated_at,
@@ -70,8 +63,8 @@ leads_checked as (
             and leads_ranked.id_rank = 1
             and leads_ranked.row_problem is null
             and people.person_rank = 1
-    left join aliases_normalised
-        on leads_ranked.country_reported = aliases_normalised.alias
+    left join country_codes
+        on leads_ranked.country_reported = country_codes.alias
 )
 
 select * from leads_checked
