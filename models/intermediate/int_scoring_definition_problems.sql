@@ -13,9 +13,9 @@
 {%- set text = dbt.type_string() -%}
 
 
-{#- Each check: the CTE it reads (source), the seed named in the message (table), the rows
-    that are wrong (where), and SQL for the message (problem). scoring_model and rule_id
-    default to the columns of that name. -#}
+{#- Each check: the CTE it reads (source), the seed it names (table, or table_column when
+    the CTE carries it), the rows that are wrong (where), and SQL for the message (problem).
+    scoring_model and rule_id default to the columns of that name. -#}
 {%- set checks = [
     {'source': 'scoring_model_counts', 'table': 'scoring_models', 'rule': "'(definition)'",
         'where': 'definitions > 1',
@@ -53,53 +53,52 @@
         'problem': "'min_high_intent_actions is ' || cast(min_high_intent_actions as " ~ text ~ ") || ' but only '"
             ~ " || cast(high_intent_rules as " ~ text ~ ") || ' engagement rule(s) have is_high_intent = true, so no lead can qualify by thresholds'"},
 
-    {'source': 'rule_id_counts', 'table': 'rules',
+    {'source': 'rule_id_counts', 'table_column': 'tables',
         'where': 'uses > 1',
-        'problem': "'duplicate rule_id: used ' || cast(uses as " ~ text ~ ") || ' times in this definition (' || tables || ')'"},
-    {'source': 'all_rule_ids_checked', 'table': 'rules', 'rule': "coalesce(rule_id, '(empty)')",
+        'problem': "'duplicate rule_id: used ' || cast(uses as " ~ text ~ ") || ' times in this definition'"},
+    {'source': 'all_rule_ids_checked', 'table_column': 'definition_table', 'rule': "coalesce(rule_id, '(empty)')",
         'where': "coalesce(trim(rule_id), '') = ''",
-        'problem': "'rule_id is missing in ' || definition_table"},
-    {'source': 'all_rule_ids_checked', 'table': 'rules',
+        'problem': "'rule_id is missing'"},
+    {'source': 'all_rule_ids_checked', 'table_column': 'definition_table',
         'where': 'rule_id in ' ~ "('" ~ reserved_rule_ids | join("', '") ~ "')",
-        'problem': "'rule_id is reserved for a score adjustment; choose another (' || definition_table || ')'"},
-    {'source': 'all_rule_ids_checked', 'table': 'rules', 'model': "coalesce(scoring_model, '(empty)')",
+        'problem': "'rule_id is reserved for a score adjustment; choose another'"},
+    {'source': 'all_rule_ids_checked', 'table_column': 'definition_table', 'model': "coalesce(scoring_model, '(empty)')",
         'where': 'not model_exists',
-        'problem': "'scoring model ''' || coalesce(scoring_model, '') || ''' does not exist in scoring_models ('"
-            ~ " || definition_table || ')'"},
+        'problem': "'scoring model ''' || coalesce(scoring_model, '') || ''' does not exist in scoring_models'"},
 
-    {'source': 'attribute_rules_typed', 'table': 'fit_rules/disqualifiers',
+    {'source': 'attribute_rules_typed', 'table_column': 'definition_table',
         'where': 'attribute_type is null',
-        'problem': "'unknown attribute ''' || coalesce(attribute, '') || ''' in ' || definition_table || ' (known: "
+        'problem': "'unknown attribute ''' || coalesce(attribute, '') || ''' (known: "
             ~ scoring_attributes() | map(attribute='name') | join(', ') ~ ")'"},
-    {'source': 'attribute_rules_typed', 'table': 'fit_rules/disqualifiers',
+    {'source': 'attribute_rules_typed', 'table_column': 'definition_table',
         'where': 'operator is null or operator not in ' ~ "('" ~ attribute_operators | join("', '") ~ "')",
-        'problem': "'unknown operator ''' || coalesce(operator, '') || ''' in ' || definition_table || ' (allowed: "
+        'problem': "'unknown operator ''' || coalesce(operator, '') || ''' (allowed: "
             ~ attribute_operators | join(', ') ~ ")'"},
-    {'source': 'attribute_rules_typed', 'table': 'fit_rules/disqualifiers',
+    {'source': 'attribute_rules_typed', 'table_column': 'definition_table',
         'where': "attribute_type = 'text' and operator in " ~ "('" ~ attribute_operators | join("', '") ~ "')"
             ~ ' and operator not in ' ~ "('" ~ text_operators | join("', '") ~ "')",
         'problem': "'operator ''' || operator || ''' does not apply to the text attribute ''' || attribute"
             ~ " || ''' (use one of: " ~ text_operators | join(', ') ~ ")'"},
-    {'source': 'attribute_rules_typed', 'table': 'fit_rules/disqualifiers',
+    {'source': 'attribute_rules_typed', 'table_column': 'definition_table',
         'where': "attribute_type = 'number' and operator in " ~ "('" ~ attribute_operators | join("', '") ~ "')"
             ~ ' and operator not in ' ~ "('" ~ number_operators | join("', '") ~ "')",
         'problem': "'operator ''' || operator || ''' does not apply to the numeric attribute ''' || attribute"
             ~ " || ''' (use one of: " ~ number_operators | join(', ') ~ ")'"},
-    {'source': 'attribute_rules_typed', 'table': 'fit_rules/disqualifiers',
+    {'source': 'attribute_rules_typed', 'table_column': 'definition_table',
         'where': "attribute in ('is_customer', 'is_competitor') and operator = 'equals'"
             ~ " and lower(coalesce(value, '')) not in ('true', 'false')",
         'problem': "'attribute ''' || attribute || ''' is true or false, so value ''' || coalesce(value, '')"
             ~ " || ''' never matches (use true or false)'"},
-    {'source': 'attribute_rules_typed', 'table': 'fit_rules/disqualifiers',
+    {'source': 'attribute_rules_typed', 'table_column': 'definition_table',
         'where': "operator in ('equals', 'in_list', 'contains', 'regex') and coalesce(value, '') = ''",
         'problem': "'operator ''' || operator || ''' needs a value'"},
-    {'source': 'attribute_rules_typed', 'table': 'fit_rules/disqualifiers',
+    {'source': 'attribute_rules_typed', 'table_column': 'definition_table',
         'where': "operator = 'in_list' and coalesce(value, '') != '' and not list_exists",
         'problem': "'value list ''' || value || ''' does not exist in value_lists'"},
-    {'source': 'attribute_rules_typed', 'table': 'fit_rules/disqualifiers',
+    {'source': 'attribute_rules_typed', 'table_column': 'definition_table',
         'where': "operator = 'between' and min_value is null and max_value is null",
         'problem': "'operator ''between'' needs min_value, max_value or both'"},
-    {'source': 'attribute_rules_typed', 'table': 'fit_rules/disqualifiers',
+    {'source': 'attribute_rules_typed', 'table_column': 'definition_table',
         'where': "operator = 'between' and min_value >= max_value",
         'problem': "'min_value (' || " ~ "coalesce(cast(min_value as " ~ text ~ "), 'nothing')" ~ " || ') must be below max_value (' || "
             ~ "coalesce(cast(max_value as " ~ text ~ "), 'nothing')" ~ " || ')'"},
@@ -511,7 +510,7 @@ problems as (
         select
             {{ check.model | default('scoring_model') }} as scoring_model,
             {{ check.rule | default('rule_id') }} as rule_id,
-            '{{ check.table }}' as definition_table,
+            {{ check.table_column | default("'" ~ check.table ~ "'") }} as definition_table,
             {{ check.problem }} as problem
         from {{ check.source }}
         where {{ check.where }}
