@@ -14,7 +14,7 @@ AS_OF ?=
 DBT_VARS := $(if $(AS_OF),--vars '{as_of: "$(AS_OF)"}',)
 GEN_END := $(if $(AS_OF),--end-date $(AS_OF),)
 
-.PHONY: help venv data build demo summary lint format test docs clean
+.PHONY: help venv data build demo summary lint format test test-duckdb test-postgres docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -50,8 +50,13 @@ format: venv ## Apply ruff and sqlfluff fixes
 	$(BIN)/ruff check --fix scripts tests
 	$(BIN)/sqlfluff fix models data-tests
 
-test: venv lint ## Set up, lint, and run the whole test suite
+test: venv lint test-duckdb test-postgres ## Set up, lint, and run the whole test suite
+
+test-duckdb: venv ## pytest on the embedded DuckDB warehouse
 	$(BIN)/pytest
+
+test-postgres: venv ## Same models on a throwaway PostgreSQL server, compared with DuckDB
+	$(BIN)/python scripts/pg_server.py -- $(BIN)/pytest -m postgres tests/test_postgres.py
 
 docs: venv ## Generate the dbt docs site into target/
 	$(DBT) docs generate $(DBT_VARS)

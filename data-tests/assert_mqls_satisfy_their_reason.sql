@@ -51,7 +51,7 @@ fast_track_mqls_failing as (
     left join fast_track_rules
         on lead_scores.scoring_model = fast_track_rules.scoring_model
             and lead_scores.mql_reason = 'fast_track:' || fast_track_rules.rule_id
-    where lead_scores.mql_reason like 'fast\_track:%' escape '\'
+    where lead_scores.mql_reason like 'fast!_track:%' escape '!'
         and (
             fast_track_rules.rule_id is null
             or lead_scores.fit_score < coalesce(fast_track_rules.min_fit_score, lead_scores.fit_score)
@@ -73,7 +73,7 @@ unknown_reasons as (
         scoring_model,
         mql_reason
     from lead_scores
-    where is_mql and mql_reason != 'thresholds' and mql_reason not like 'fast\_track:%' escape '\'
+    where is_mql and mql_reason != 'thresholds' and mql_reason not like 'fast!_track:%' escape '!'
 )
 
 select * from threshold_mqls_failing

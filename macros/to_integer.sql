@@ -10,3 +10,24 @@
 {% macro duckdb__to_integer(expr) %}
     try_cast(try_cast(cast({{ expr }} as varchar) as double) as bigint)
 {%- endmacro %}
+
+{% macro postgres__to_integer(expr) %}
+    {#- No try_cast on PostgreSQL: only text that reads as a number (sign, digits, fraction,
+        exponent) is cast, through double precision as on DuckDB, so a fraction rounds half to
+        even and a value outside bigint is null. CASE fixes the evaluation order; numeric
+        (which does not overflow here) keeps the double cast away from its range errors. -#}
+    {%- set text = 'trim(cast(' ~ expr ~ ' as text))' -%}
+    {%- set number = 'cast(' ~ text ~ ' as numeric)' -%}
+    {%- set double = 'cast(' ~ text ~ ' as double precision)' -%}
+    case
+        when {{ text }} ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]{1,3})?$' then
+            case
+                when abs({{ number }}) < 1e-300 then 0
+                when abs({{ number }}) < 1e300 then
+                    case
+                        when abs({{ double }}) < 9.223372036854775807e18
+                            then cast({{ double }} as bigint)
+                    end
+            end
+    end
+{%- endmacro %}

@@ -29,7 +29,7 @@
         'where': 'engagement_threshold is null', 'problem': "'engagement_threshold is missing'"},
     {'source': 'scoring_models', 'table': 'scoring_models', 'rule': "'(definition)'",
         'where': 'total_engagement_cap is null or total_engagement_cap <= 0',
-        'problem': "'total_engagement_cap must be a positive number, got ' || " ~ "coalesce(cast(total_engagement_cap as " ~ text ~ "), 'nothing')"},
+        'problem': "'total_engagement_cap must be a positive number, got ' || " ~ "coalesce(" ~ float_to_text('total_engagement_cap') ~ ", 'nothing')"},
     {'source': 'scoring_models', 'table': 'scoring_models', 'rule': "'(definition)'",
         'where': 'gate_mode is null or gate_mode not in ' ~ "('" ~ gate_modes | join("', '") ~ "')",
         'problem': "'unknown gate_mode ''' || coalesce(gate_mode, '') || ''' (allowed: " ~ gate_modes | join(', ') ~ ")'"},
@@ -100,8 +100,8 @@
         'problem': "'operator ''between'' needs min_value, max_value or both'"},
     {'source': 'attribute_rules_typed', 'table_column': 'definition_table',
         'where': "operator = 'between' and min_value >= max_value",
-        'problem': "'min_value (' || " ~ "coalesce(cast(min_value as " ~ text ~ "), 'nothing')" ~ " || ') must be below max_value (' || "
-            ~ "coalesce(cast(max_value as " ~ text ~ "), 'nothing')" ~ " || ')'"},
+        'problem': "'min_value (' || " ~ "coalesce(" ~ float_to_text('min_value') ~ ", 'nothing')" ~ " || ') must be below max_value (' || "
+            ~ "coalesce(" ~ float_to_text('max_value') ~ ", 'nothing')" ~ " || ')'"},
     {'source': 'fit_rules', 'table': 'fit_rules',
         'where': 'points is null', 'problem': "'points is missing'"},
     {'source': 'disqualifiers', 'table': 'disqualifiers',
@@ -116,7 +116,7 @@
         'where': 'points is null', 'problem': "'points is missing'"},
     {'source': 'engagement_rules_checked', 'table': 'engagement_rules',
         'where': 'rule_cap < 0',
-        'problem': "'rule_cap must be zero or more (it limits the size of the rule''s total), got ' || " ~ "coalesce(cast(rule_cap as " ~ text ~ "), 'nothing')"},
+        'problem': "'rule_cap must be zero or more (it limits the size of the rule''s total), got ' || " ~ "coalesce(" ~ float_to_text('rule_cap') ~ ", 'nothing')"},
     {'source': 'engagement_rules_checked', 'table': 'engagement_rules',
         'where': 'property is not null and property not in ' ~ "('" ~ event_properties | join("', '") ~ "')",
         'problem': "'unknown property ''' || property || ''' (allowed: " ~ event_properties | join(', ') ~ ")'"},
@@ -133,10 +133,10 @@
         'problem': "'unknown decay_mode ''' || coalesce(decay_mode, '') || ''' (allowed: " ~ decay_modes | join(', ') ~ ")'"},
     {'source': 'engagement_rules_checked', 'table': 'engagement_rules',
         'where': "decay_mode = 'half_life' and (half_life_days is null or half_life_days <= 0)",
-        'problem': "'half_life_days must be a positive number of days, got ' || " ~ "coalesce(cast(half_life_days as " ~ text ~ "), 'nothing')"},
+        'problem': "'half_life_days must be a positive number of days, got ' || " ~ "coalesce(" ~ float_to_text('half_life_days') ~ ", 'nothing')"},
     {'source': 'engagement_rules_checked', 'table': 'engagement_rules',
         'where': "decay_mode = 'linear' and (lifespan_days is null or lifespan_days <= 0)",
-        'problem': "'lifespan_days must be a positive number of days, got ' || " ~ "coalesce(cast(lifespan_days as " ~ text ~ "), 'nothing')"},
+        'problem': "'lifespan_days must be a positive number of days, got ' || " ~ "coalesce(" ~ float_to_text('lifespan_days') ~ ", 'nothing')"},
     {'source': 'engagement_rules_checked', 'table': 'engagement_rules',
         'where': "decay_mode = 'step' and step_bands = 0",
         'problem': "'decay_mode ''step'' needs bands in decay_steps'"},
@@ -149,7 +149,7 @@
         'problem': "'decay_steps given for a rule that is not a step-decay engagement rule'"},
     {'source': 'decay_steps_checked', 'table': 'decay_steps',
         'where': 'multiplier is null or multiplier < 0',
-        'problem': "'multiplier must be zero or more, got ' || " ~ "coalesce(cast(multiplier as " ~ text ~ "), 'nothing')"},
+        'problem': "'multiplier must be zero or more, got ' || " ~ "coalesce(" ~ float_to_text('multiplier') ~ ", 'nothing')"},
     {'source': 'decay_steps_checked', 'table': 'decay_steps',
         'where': 'band_number = 1 and min_age_days != 0',
         'problem': "'the first band must start at age 0, not ' || " ~ "coalesce(cast(min_age_days as " ~ text ~ "), 'nothing')"},
@@ -193,14 +193,14 @@
         'problem': "grade_type || ' grade ' || grade || case"
             ~ " when min_score is null or previous_max_score is null"
             ~ " then ' overlaps grade ' || previous_grade || ' (two open-ended bands)'"
-            ~ " when min_score > previous_max_score then ' starts at ' || " ~ "coalesce(cast(min_score as " ~ text ~ "), 'nothing')"
-            ~ " || ', leaving a gap after grade ' || previous_grade || ' ends at ' || " ~ "coalesce(cast(previous_max_score as " ~ text ~ "), 'nothing')"
-            ~ " else ' starts at ' || " ~ "coalesce(cast(min_score as " ~ text ~ "), 'nothing')" ~ " || ', overlapping grade ' || previous_grade"
-            ~ " || ' which ends at ' || " ~ "coalesce(cast(previous_max_score as " ~ text ~ "), 'nothing')" ~ ' end'},
+            ~ " when min_score > previous_max_score then ' starts at ' || " ~ "coalesce(" ~ float_to_text('min_score') ~ ", 'nothing')"
+            ~ " || ', leaving a gap after grade ' || previous_grade || ' ends at ' || " ~ "coalesce(" ~ float_to_text('previous_max_score') ~ ", 'nothing')"
+            ~ " else ' starts at ' || " ~ "coalesce(" ~ float_to_text('min_score') ~ ", 'nothing')" ~ " || ', overlapping grade ' || previous_grade"
+            ~ " || ' which ends at ' || " ~ "coalesce(" ~ float_to_text('previous_max_score') ~ ", 'nothing')" ~ ' end'},
     {'source': 'grade_bands_checked', 'table': 'grade_bands', 'rule': 'grade_label',
         'where': 'min_score >= max_score',
-        'problem': "'min_score (' || " ~ "coalesce(cast(min_score as " ~ text ~ "), 'nothing')" ~ " || ') must be below max_score (' || "
-            ~ "coalesce(cast(max_score as " ~ text ~ "), 'nothing')" ~ " || ')'"},
+        'problem': "'min_score (' || " ~ "coalesce(" ~ float_to_text('min_score') ~ ", 'nothing')" ~ " || ') must be below max_score (' || "
+            ~ "coalesce(" ~ float_to_text('max_score') ~ ", 'nothing')" ~ " || ')'"},
     {'source': 'grade_bands_checked', 'table': 'grade_bands', 'rule': 'grade_label',
         'where': 'engagement_multiplier < 0',
         'problem': "'engagement_multiplier must be zero or more'"},

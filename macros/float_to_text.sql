@@ -1,0 +1,18 @@
+{% macro float_to_text(expr) %}
+    {#- A double as text, written the same on every engine (DuckDB's way: -3.0, 2.5, 1e+20),
+        so that messages quoting a number read the same everywhere. -#}
+    {{ return(adapter.dispatch('float_to_text', 'lead_scoring')(expr)) }}
+{% endmacro %}
+
+{% macro default__float_to_text(expr) %}
+    cast({{ expr }} as {{ dbt.type_string() }})
+{%- endmacro %}
+
+{% macro postgres__float_to_text(expr) %}
+    {#- PostgreSQL writes whole doubles without ".0" and from 1e15 in exponent form. -#}
+    case
+        when abs({{ expr }}) < 1e16 and {{ expr }} = trunc({{ expr }})
+            then cast(cast({{ expr }} as bigint) as text) || '.0'
+        else cast({{ expr }} as text)
+    end
+{%- endmacro %}
