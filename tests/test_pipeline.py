@@ -87,7 +87,23 @@ def test_every_mql_satisfies_the_path_it_names(warehouse: Path) -> None:
             scores.mql_reason,
             scores.fit_score >= models.fit_threshold
                 and scores.engagement_score >= models.engagement_threshold
-                and scores.high_intent_actions >= coalesce(models.min_high_intent_actions, 0)
+                and (
+                    models.min_high_intent_actions is null
+                    -- recomputed from the lead-rule-days, not read from the model's output
+                    or (
+                        select count(distinct daily.rule_id)
+                        from intermediate.int_rule_events_daily as daily
+                        join scoring_definition.engagement_rules as rules
+                            on rules.scoring_model = daily.scoring_model
+                            and rules.rule_id = daily.rule_id
+                        where daily.scoring_model = scores.scoring_model
+                            and daily.lead_id = scores.lead_id
+                            and rules.is_high_intent
+                            and daily.event_date <= scores.as_of_date
+                            and scores.as_of_date - daily.event_date
+                                <= models.high_intent_window_days
+                    ) >= models.min_high_intent_actions
+                )
                 as meets_thresholds,
             (
                 select count(*)
