@@ -20,24 +20,8 @@ raw_opportunities as (
     select * from {{ source('crm', 'opportunities') }}
 ),
 
-int_accounts_checked as (
-    select * from {{ ref('int_accounts_checked') }}
-),
-
-int_leads_checked as (
-    select * from {{ ref('int_leads_checked') }}
-),
-
-int_marketing_events_checked as (
-    select * from {{ ref('int_marketing_events_checked') }}
-),
-
-int_sales_dispositions_checked as (
-    select * from {{ ref('int_sales_dispositions_checked') }}
-),
-
-int_opportunities_checked as (
-    select * from {{ ref('int_opportunities_checked') }}
+source_rows_checked as (
+    select * from {{ ref('int_source_rows_checked') }}
 ),
 
 raw_counts as (
@@ -69,34 +53,11 @@ raw_counts as (
 
 checked_counts as (
     select
-        'crm.accounts' as source_table,
+        source_table,
         sum(case when reject_reason is null then 1 else 0 end) as accepted_rows,
         sum(case when reject_reason is not null then 1 else 0 end) as rejected_rows
-    from int_accounts_checked
-    union all
-    select
-        'crm.leads' as source_table,
-        sum(case when reject_reason is null then 1 else 0 end) as accepted_rows,
-        sum(case when reject_reason is not null then 1 else 0 end) as rejected_rows
-    from int_leads_checked
-    union all
-    select
-        'marketing.marketing_events' as source_table,
-        sum(case when reject_reason is null then 1 else 0 end) as accepted_rows,
-        sum(case when reject_reason is not null then 1 else 0 end) as rejected_rows
-    from int_marketing_events_checked
-    union all
-    select
-        'crm.sales_dispositions' as source_table,
-        sum(case when reject_reason is null then 1 else 0 end) as accepted_rows,
-        sum(case when reject_reason is not null then 1 else 0 end) as rejected_rows
-    from int_sales_dispositions_checked
-    union all
-    select
-        'crm.opportunities' as source_table,
-        sum(case when reject_reason is null then 1 else 0 end) as accepted_rows,
-        sum(case when reject_reason is not null then 1 else 0 end) as rejected_rows
-    from int_opportunities_checked
+    from source_rows_checked
+    group by source_table
 ),
 
 reconciliation as (
