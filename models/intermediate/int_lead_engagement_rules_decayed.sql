@@ -16,15 +16,20 @@ decay_steps as (
     select * from {{ ref('decay_steps') }}
 ),
 
+score_dates as (
+    select * from {{ ref('int_lead_score_dates') }}
+),
+
 rule_days_aged as (
     select
         rule_events_daily.scoring_model,
         rule_events_daily.rule_id,
         rule_events_daily.lead_id,
+        score_dates.score_date,
         rule_events_daily.event_date,
         rule_events_daily.event_count,
         rule_events_daily.last_occurred_at,
-        {{ age_in_days('rule_events_daily.event_date') }} as age_days,
+        {{ age_in_days('rule_events_daily.event_date', 'score_dates.score_date') }} as age_days,
         engagement_rules.points,
         engagement_rules.decay_mode,
         engagement_rules.half_life_days,
@@ -33,8 +38,11 @@ rule_days_aged as (
     inner join engagement_rules
         on rule_events_daily.scoring_model = engagement_rules.scoring_model
             and rule_events_daily.rule_id = engagement_rules.rule_id
-    -- events after the scoring date do not exist yet as far as this build is concerned
-    where rule_events_daily.event_date <= {{ as_of_date() }}
+    -- events after the day scored on do not exist yet as far as that day is concerned
+    inner join score_dates
+        on rule_events_daily.scoring_model = score_dates.scoring_model
+            and rule_events_daily.lead_id = score_dates.lead_id
+            and rule_events_daily.event_date <= score_dates.score_date
 ),
 
 rule_days_decayed as (
@@ -42,6 +50,7 @@ rule_days_decayed as (
         rule_days_aged.scoring_model,
         rule_days_aged.rule_id,
         rule_days_aged.lead_id,
+        rule_days_aged.score_date,
         rule_days_aged.event_date,
         rule_days_aged.event_count,
         rule_days_aged.last_occurred_at,
@@ -74,13 +83,14 @@ lead_rule_totals as (
         scoring_model,
         rule_id,
         lead_id,
+        score_date,
         cast(sum(event_count) as integer) as event_count,
         max(event_date) as last_event_date,
         max(last_occurred_at) as last_occurred_at,
         cast(sum(event_count * points) as {{ number }}) as raw_points,
         cast(sum(event_count * points * decay_multiplier) as {{ number }}) as decayed_points
     from rule_days_decayed
-    group by scoring_model, rule_id, lead_id
+    group by scoring_model, rule_id, lead_id, score_date
 ),
 
 lead_rule_totals_capped as (
@@ -88,6 +98,7 @@ lead_rule_totals_capped as (
         lead_rule_totals.scoring_model,
         lead_rule_totals.rule_id,
         lead_rule_totals.lead_id,
+        lead_rule_totals.score_date,
         lead_rule_totals.event_count,
         lead_rule_totals.last_event_date,
         lead_rule_totals.last_occurred_at,

@@ -1,5 +1,7 @@
-{#- One row per lead per scoring model with every step of the score kept apart, at full
-    precision, so that the explanation mart can show each adjustment. Comparisons (grades,
+{#- One row per lead per scoring model per day scored on (int_lead_score_dates) with every
+    step of the score kept apart, at full precision, so that the explanation mart can show
+    each adjustment. Every day-dependent value is relative to score_date, so the row for a
+    past day is what a build with as_of set to that day gives. Comparisons (grades,
     gate, thresholds, fast-track minimums) use the published 2-decimal scores, so a lead
     shown at exactly the threshold qualifies. -#}
 {%- set number = type_score() -%}
@@ -7,6 +9,10 @@
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
 
 with
+
+score_dates as (
+    select * from {{ ref('int_lead_score_dates') }}
+),
 
 leads as (
     select * from {{ ref('int_leads_enriched') }}
@@ -63,6 +69,7 @@ engagement_per_lead as (
     select
         engagement_rule_totals.scoring_model,
         engagement_rule_totals.lead_id,
+        engagement_rule_totals.score_date,
         cast(sum(engagement_rule_totals.capped_points) as {{ number }}) as rule_points,
         -- activity is what this definition rewards: events of positive-point rules
         max(
@@ -72,20 +79,24 @@ engagement_per_lead as (
         ) as last_activity_at,
         cast(count(distinct case
             when engagement_rule_totals.is_high_intent
-                and {{ age_in_days('engagement_rule_totals.last_event_date') }}
+                and {{ age_in_days('engagement_rule_totals.last_event_date', 'engagement_rule_totals.score_date') }}
                 <= scoring_models.high_intent_window_days
                 then engagement_rule_totals.rule_id
         end) as integer) as high_intent_actions
     from engagement_rule_totals
     inner join scoring_models
         on engagement_rule_totals.scoring_model = scoring_models.scoring_model
-    group by engagement_rule_totals.scoring_model, engagement_rule_totals.lead_id
+    group by
+        engagement_rule_totals.scoring_model,
+        engagement_rule_totals.lead_id,
+        engagement_rule_totals.score_date
 ),
 
 fast_track_candidates as (
     select distinct
         rule_events_daily.scoring_model,
         rule_events_daily.lead_id,
+        score_dates.score_date,
         fast_track_rules.rule_id,
         fast_track_rules.priority,
         fast_track_rules.min_fit_score
@@ -93,8 +104,11 @@ fast_track_candidates as (
     inner join fast_track_rules
         on rule_events_daily.scoring_model = fast_track_rules.scoring_model
             and rule_events_daily.rule_id = fast_track_rules.rule_id
-    where rule_events_daily.event_date <= {{ as_of_date() }}
-        and {{ age_in_days('rule_events_daily.event_date') }}
+    inner join score_dates
+        on rule_events_daily.scoring_model = score_dates.scoring_model
+            and rule_events_daily.lead_id = score_dates.lead_id
+            and rule_events_daily.event_date <= score_dates.score_date
+    where {{ age_in_days('rule_events_daily.event_date', 'score_dates.score_date') }}
         <= fast_track_rules.within_days
 ),
 
@@ -102,6 +116,7 @@ leads_fit_scored as (
     select
         leads.lead_id,
         scoring_models.scoring_model,
+        score_dates.score_date,
         scoring_models.is_primary,
         coalesce(fit_per_lead.fit_points, 0) as fit_score_exact,
         {{ round_score('coalesce(fit_per_lead.fit_points, 0)') }} as fit_score,
@@ -111,8 +126,11 @@ leads_fit_scored as (
         coalesce(engagement_per_lead.rule_points, 0) as engagement_rule_points,
         engagement_per_lead.last_activity_at,
         coalesce(engagement_per_lead.high_intent_actions, 0) as high_intent_actions
-    from leads
-    cross join scoring_models
+    from score_dates
+    inner join leads
+        on score_dates.lead_id = leads.lead_id
+    inner join scoring_models
+        on score_dates.scoring_model = scoring_models.scoring_model
     left join fit_per_lead
         on leads.lead_id = fit_per_lead.lead_id
             and scoring_models.scoring_model = fit_per_lead.scoring_model
@@ -123,6 +141,7 @@ leads_fit_scored as (
     left join engagement_per_lead
         on leads.lead_id = engagement_per_lead.lead_id
             and scoring_models.scoring_model = engagement_per_lead.scoring_model
+            and score_dates.score_date = engagement_per_lead.score_date
 ),
 
 leads_fit_graded as (
@@ -141,7 +160,7 @@ leads_fit_graded as (
 engagement_penalised as (
     select
         leads_fit_graded.*,
-        {{ age_in_days('cast(leads_fit_graded.last_activity_at as date)') }}
+        {{ age_in_days('cast(leads_fit_graded.last_activity_at as date)', 'leads_fit_graded.score_date') }}
             as days_since_activity,
         -- a penalty only takes back points the lead has; it never makes engagement negative
         case
@@ -152,7 +171,7 @@ engagement_penalised as (
                     leads_fit_graded.engagement_rule_points,
                     floor(
                         greatest(
-                            {{ age_in_days('cast(leads_fit_graded.last_activity_at as date)') }}
+                            {{ age_in_days('cast(leads_fit_graded.last_activity_at as date)', 'leads_fit_graded.score_date') }}
                             - scoring_models.inactivity_after_days,
                             0
                         ) / cast(scoring_models.inactivity_period_days as {{ number }})
@@ -251,15 +270,17 @@ fast_tracks_qualifying as (
     select
         engagement_graded.scoring_model,
         engagement_graded.lead_id,
+        engagement_graded.score_date,
         fast_track_candidates.rule_id,
         row_number() over (
-            partition by engagement_graded.scoring_model, engagement_graded.lead_id
+            partition by engagement_graded.scoring_model, engagement_graded.lead_id, engagement_graded.score_date
             order by fast_track_candidates.priority, fast_track_candidates.rule_id
         ) as fast_track_rank
     from engagement_graded
     inner join fast_track_candidates
         on engagement_graded.scoring_model = fast_track_candidates.scoring_model
             and engagement_graded.lead_id = fast_track_candidates.lead_id
+            and engagement_graded.score_date = fast_track_candidates.score_date
     where fast_track_candidates.min_fit_score is null
         or engagement_graded.fit_score >= fast_track_candidates.min_fit_score
 ),
@@ -273,6 +294,13 @@ leads_qualified as (
             scoring_models.min_high_intent_actions is null
             or engagement_graded.high_intent_actions >= scoring_models.min_high_intent_actions)
             as meets_thresholds,
+        engagement_graded.fit_score >= scoring_models.fit_threshold as meets_fit_threshold,
+        -- hysteresis: an MQL is held while engagement stays at the (lower) exit threshold;
+        -- the high-intent requirement is for entry only
+        engagement_graded.fit_score >= scoring_models.fit_threshold
+        and engagement_graded.engagement_score
+        >= coalesce(scoring_models.exit_engagement_threshold, scoring_models.engagement_threshold)
+            as meets_exit_thresholds,
         fast_tracks_qualifying.rule_id as fast_track_rule_id
     from engagement_graded
     inner join scoring_models
@@ -280,6 +308,7 @@ leads_qualified as (
     left join fast_tracks_qualifying
         on engagement_graded.scoring_model = fast_tracks_qualifying.scoring_model
             and engagement_graded.lead_id = fast_tracks_qualifying.lead_id
+            and engagement_graded.score_date = fast_tracks_qualifying.score_date
             and fast_tracks_qualifying.fast_track_rank = 1
 ),
 
@@ -288,13 +317,16 @@ leads_flagged as (
         leads_qualified.*,
         not leads_qualified.is_disqualified
         and (leads_qualified.meets_thresholds or leads_qualified.fast_track_rule_id is not null)
-            as is_mql,
+            as meets_entry,
+        not leads_qualified.is_disqualified
+        and (leads_qualified.meets_exit_thresholds or leads_qualified.fast_track_rule_id is not null)
+            as stays_mql,
         case
             when leads_qualified.is_disqualified then null
             when leads_qualified.meets_thresholds then 'thresholds'
             when leads_qualified.fast_track_rule_id is not null
                 then 'fast_track:' || leads_qualified.fast_track_rule_id
-        end as mql_reason
+        end as entry_reason
     from leads_qualified
 )
 

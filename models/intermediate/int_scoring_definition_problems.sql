@@ -7,6 +7,7 @@
 {%- set property_operators = ['equals', 'contains', 'regex'] -%}
 {%- set decay_modes = ['none', 'half_life', 'step', 'linear'] -%}
 {%- set gate_modes = ['none', 'exclude', 'cap'] -%}
+{%- set reentry_modes = ['new_activity', 'never'] -%}
 {%- set reserved_rule_ids = ['inactivity_penalty', 'fit_gate', 'fit_grade_multiplier', 'total_engagement_cap'] -%}
 {%- set fit_grades = ['A', 'B', 'C', 'D'] -%}
 {%- set engagement_grades = ['1', '2', '3', '4'] -%}
@@ -45,6 +46,22 @@
             ~ ' and inactivity_period_days > 0 and inactivity_points_per_period >= 0))',
         'problem': "'the inactivity penalty needs all of inactivity_after_days (>= 0), inactivity_period_days (> 0)"
             ~ " and inactivity_points_per_period (>= 0), or none of them'"},
+    {'source': 'scoring_models', 'table': 'scoring_models', 'rule': "'(definition)'",
+        'where': 'engagement_threshold <= 0',
+        'problem': "'engagement_threshold must be above 0, got ' || " ~ float_to_text('engagement_threshold')},
+    {'source': 'scoring_models', 'table': 'scoring_models', 'rule': "'(definition)'",
+        'where': 'exit_engagement_threshold > engagement_threshold or exit_engagement_threshold <= 0',
+        'problem': "'exit_engagement_threshold must be above 0 and at most engagement_threshold ('"
+            ~ " || " ~ float_to_text('engagement_threshold') ~ " || '), got ' || " ~ float_to_text('exit_engagement_threshold')},
+    {'source': 'scoring_models', 'table': 'scoring_models', 'rule': "'(definition)'",
+        'where': 'min_days_as_mql < 0',
+        'problem': "'min_days_as_mql must be 0 or more, got ' || cast(min_days_as_mql as " ~ text ~ ")"},
+    {'source': 'scoring_models', 'table': 'scoring_models', 'rule': "'(definition)'",
+        'where': 'reentry_after_rejected is null or reentry_after_rejected not in ' ~ "('" ~ reentry_modes | join("', '") ~ "')",
+        'problem': "'unknown reentry_after_rejected ''' || coalesce(reentry_after_rejected, '') || ''' (allowed: " ~ reentry_modes | join(', ') ~ ")'"},
+    {'source': 'scoring_models', 'table': 'scoring_models', 'rule': "'(definition)'",
+        'where': 'reentry_after_recycled is null or reentry_after_recycled not in ' ~ "('" ~ reentry_modes | join("', '") ~ "')",
+        'problem': "'unknown reentry_after_recycled ''' || coalesce(reentry_after_recycled, '') || ''' (allowed: " ~ reentry_modes | join(', ') ~ ")'"},
     {'source': 'scoring_models', 'table': 'scoring_models', 'rule': "'(definition)'",
         'where': 'min_high_intent_actions is not null and (high_intent_window_days is null or high_intent_window_days <= 0)',
         'problem': "'min_high_intent_actions needs a positive high_intent_window_days'"},

@@ -3,7 +3,7 @@
 
 with
 
-lead_scores_computed as (
+lead_scores_every_day as (
     select * from {{ ref('int_lead_scores_computed') }}
 ),
 
@@ -11,7 +11,7 @@ attribute_rule_matches as (
     select * from {{ ref('int_lead_attribute_rules_matched') }}
 ),
 
-engagement_rule_totals as (
+engagement_rule_totals_every_day as (
     select * from {{ ref('int_lead_engagement_rules_decayed') }}
 ),
 
@@ -25,6 +25,17 @@ engagement_rules as (
 
 scoring_models as (
     select * from {{ ref('scoring_models') }}
+),
+
+-- past days are scored for MQL history; this table explains the as-of date
+lead_scores_computed as (
+    select * from lead_scores_every_day
+    where score_date = {{ as_of_date() }}
+),
+
+engagement_rule_totals as (
+    select * from engagement_rule_totals_every_day
+    where score_date = {{ as_of_date() }}
 ),
 
 fit_rows as (

@@ -2,8 +2,12 @@
 
 with
 
-lead_scores_computed as (
+lead_scores_every_day as (
     select * from {{ ref('int_lead_scores_computed') }}
+),
+
+mql_episodes as (
+    select * from {{ ref('int_mql_episodes_computed') }}
 ),
 
 leads as (
@@ -20,6 +24,26 @@ scoring_models as (
 
 fast_track_rules as (
     select * from {{ ref('fast_track_rules') }}
+),
+
+-- past days are scored for MQL history; this table is about the as-of date
+lead_scores_computed as (
+    select * from lead_scores_every_day
+    where score_date = {{ as_of_date() }}
+),
+
+mql_history as (
+    select
+        scoring_model,
+        lead_id,
+        min(entered_on) as first_mql_on,
+        max(entered_on) as latest_mql_on,
+        max(exited_on) as latest_exit_on,
+        cast(count(*) as integer) as mql_episode_count,
+        max(case when exited_on is null then entered_on end) as current_mql_since,
+        max(case when exited_on is null then entry_reason end) as current_mql_reason
+    from mql_episodes
+    group by scoring_model, lead_id
 ),
 
 -- the reasons that counted: when the fit gate ignored or capped engagement, its rules
@@ -74,16 +98,41 @@ scores_explained as (
         lead_scores_computed.fit_grade || lead_scores_computed.engagement_grade as score_tier,
         lead_scores_computed.is_disqualified,
         lead_scores_computed.disqualification_reason,
-        lead_scores_computed.is_mql,
-        lead_scores_computed.mql_reason,
+        mql_history.current_mql_since is not null as is_mql,
+        mql_history.current_mql_reason as mql_reason,
+        mql_history.first_mql_on,
+        mql_history.latest_mql_on,
+        coalesce(mql_history.mql_episode_count, 0) as mql_episode_count,
+        {{ age_in_days(
+            'coalesce(mql_history.current_mql_since, mql_history.latest_exit_on, cast(leads.created_at as date))'
+        ) }} as days_in_current_status,
         case
             when lead_scores_computed.is_disqualified
                 then 'Not an MQL: disqualified (' || lead_scores_computed.disqualification_reason || ').'
-            when lead_scores_computed.is_mql and lead_scores_computed.mql_reason = 'thresholds'
-                then 'MQL: fit ' || cast(lead_scores_computed.fit_score as {{ text }})
+            when mql_history.current_mql_since is not null and not lead_scores_computed.meets_entry
+                then 'MQL since ' || cast(mql_history.current_mql_since as {{ text }})
+                    || case
+                        when lead_scores_computed.stays_mql
+                            then ', held by the exit threshold: engagement '
+                                || cast(lead_scores_computed.engagement_score as {{ text }}) || ', exit below '
+                                || cast(cast(
+                                    coalesce(scoring_models.exit_engagement_threshold, scoring_models.engagement_threshold)
+                                    as decimal(18, 2)
+                                ) as {{ text }})
+                                || '.'
+                        else ', held by the minimum of '
+                            || cast(coalesce(scoring_models.min_days_as_mql, 0) as {{ text }}) || ' days as an MQL.'
+                    end
+            when mql_history.current_mql_since is not null and mql_history.current_mql_reason = 'thresholds'
+                then 'MQL since ' || cast(mql_history.current_mql_since as {{ text }})
+                    || ': fit ' || cast(lead_scores_computed.fit_score as {{ text }})
                     || ', engagement ' || cast(lead_scores_computed.engagement_score as {{ text }}) || '.'
-            when lead_scores_computed.is_mql
-                then 'MQL by fast-track: ' || fast_track_rules.description || '.'
+            when mql_history.current_mql_since is not null
+                then 'MQL since ' || cast(mql_history.current_mql_since as {{ text }})
+                    || ' by fast-track: ' || fast_track_rules.description || '.'
+            when lead_scores_computed.meets_entry
+                then 'Not an MQL: meets the definition, but sales rejected or recycled the lead'
+                    || ' (it needs new activity) or it has converted to an opportunity.'
             else 'Not an MQL: fit ' || cast(lead_scores_computed.fit_score as {{ text }})
                 || ' of ' || cast(cast(scoring_models.fit_threshold as decimal(18, 2)) as {{ text }})
                 || ', engagement ' || cast(lead_scores_computed.engagement_score as {{ text }})
@@ -122,9 +171,12 @@ scores_explained as (
         on lead_scores_computed.lead_id = leads.lead_id
     inner join scoring_models
         on lead_scores_computed.scoring_model = scoring_models.scoring_model
+    left join mql_history
+        on lead_scores_computed.lead_id = mql_history.lead_id
+            and lead_scores_computed.scoring_model = mql_history.scoring_model
     left join fast_track_rules
         on lead_scores_computed.scoring_model = fast_track_rules.scoring_model
-            and lead_scores_computed.fast_track_rule_id = fast_track_rules.rule_id
+            and mql_history.current_mql_reason = 'fast_track:' || fast_track_rules.rule_id
     left join top_reasons
         on lead_scores_computed.lead_id = top_reasons.lead_id
             and lead_scores_computed.scoring_model = top_reasons.scoring_model

@@ -1,0 +1,142 @@
+{#- The days each lead is scored on. Every lead is scored on the as-of date. A lead that
+    could meet the MQL definition on some day (not disqualified, and fit at the threshold or
+    an event of a fast-track rule its fit allows) is also scored on every day from its first
+    scored event to the as-of date, which is what MQL history is computed from. Other leads
+    can never be MQLs, so their past days are not computed. Fit and disqualification come
+    from the lead's attributes, which have no history, so they are the same on every day. -#}
+{%- set number = type_score() -%}
+
+-- depends_on: {{ ref('int_scoring_definition_problems') }}
+
+with
+
+leads as (
+    select * from {{ ref('int_leads_enriched') }}
+),
+
+scoring_models as (
+    select * from {{ ref('scoring_models') }}
+),
+
+attribute_rule_matches as (
+    select * from {{ ref('int_lead_attribute_rules_matched') }}
+),
+
+rule_events_daily as (
+    select * from {{ ref('int_rule_events_daily') }}
+),
+
+fast_track_rules as (
+    select * from {{ ref('fast_track_rules') }}
+),
+
+fit_per_lead as (
+    select
+        scoring_model,
+        lead_id,
+        {{ round_score(
+            'cast(sum(case when rule_kind = ' ~ "'fit'" ~ ' then points end) as ' ~ number ~ ')'
+        ) }} as fit_score,
+        cast(sum(case when rule_kind = 'disqualifier' then 1 else 0 end) as integer) as disqualifiers
+    from attribute_rule_matches
+    group by scoring_model, lead_id
+),
+
+leads_per_model as (
+    select
+        scoring_models.scoring_model,
+        scoring_models.fit_threshold,
+        leads.lead_id,
+        coalesce(fit_per_lead.fit_score, 0) as fit_score,
+        coalesce(fit_per_lead.disqualifiers, 0) > 0 as is_disqualified
+    from leads
+    cross join scoring_models
+    left join fit_per_lead
+        on leads.lead_id = fit_per_lead.lead_id
+            and scoring_models.scoring_model = fit_per_lead.scoring_model
+),
+
+first_event_dates as (
+    select
+        rule_events_daily.scoring_model,
+        rule_events_daily.lead_id,
+        min(rule_events_daily.event_date) as first_event_date,
+        max(case when fast_track_rules.rule_id is not null then 1 else 0 end) as has_fast_track_event,
+        min(fast_track_rules.min_fit_score) as lowest_fast_track_fit,
+        max(case
+            when fast_track_rules.rule_id is not null and fast_track_rules.min_fit_score is null then 1 else 0
+        end) as has_fast_track_for_any_fit
+    from rule_events_daily
+    left join fast_track_rules
+        on rule_events_daily.scoring_model = fast_track_rules.scoring_model
+            and rule_events_daily.rule_id = fast_track_rules.rule_id
+    where rule_events_daily.event_date <= {{ as_of_date() }}
+    group by rule_events_daily.scoring_model, rule_events_daily.lead_id
+),
+
+-- the threshold path needs fit at the threshold; a fast track needs one of its events
+history_leads as (
+    select
+        leads_per_model.scoring_model,
+        leads_per_model.lead_id,
+        first_event_dates.first_event_date
+    from leads_per_model
+    inner join first_event_dates
+        on leads_per_model.scoring_model = first_event_dates.scoring_model
+            and leads_per_model.lead_id = first_event_dates.lead_id
+    where not leads_per_model.is_disqualified
+        and (
+            leads_per_model.fit_score >= leads_per_model.fit_threshold
+            or first_event_dates.has_fast_track_for_any_fit = 1
+            or leads_per_model.fit_score >= first_event_dates.lowest_fast_track_fit
+        )
+),
+
+digits as (
+    {% for digit in range(10) %}
+        select {{ digit }} as digit
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+-- 0 to 99,999 days: enough for any history up to the as-of date
+day_offsets as (
+    select
+        cast(
+            ones.digit + 10 * tens.digit + 100 * hundreds.digit
+            + 1000 * thousands.digit + 10000 * ten_thousands.digit
+            as bigint
+        ) as day_offset
+    from digits as ones
+    cross join digits as tens
+    cross join digits as hundreds
+    cross join digits as thousands
+    cross join digits as ten_thousands
+),
+
+history_dates as (
+    select
+        history_leads.scoring_model,
+        history_leads.lead_id,
+        cast({{ dbt.dateadd('day', 'day_offsets.day_offset', 'history_leads.first_event_date') }} as date)
+            as score_date
+    from history_leads
+    inner join day_offsets
+        on day_offsets.day_offset < {{ age_in_days('history_leads.first_event_date') }}
+),
+
+score_dates as (
+    select
+        scoring_model,
+        lead_id,
+        {{ as_of_date() }} as score_date
+    from leads_per_model
+    union all
+    select
+        scoring_model,
+        lead_id,
+        score_date
+    from history_dates
+)
+
+select * from score_dates

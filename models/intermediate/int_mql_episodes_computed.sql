@@ -1,0 +1,292 @@
+{#- MQL episodes from the daily scores: what scoring the lead on every single day up to the
+    as-of date, with hysteresis, cool-down, sales dispositions and conversion, gives.
+
+    On each day a lead
+      - enters when it meets the definition (int_lead_scores_computed.meets_entry), has not
+        converted, is not blocked by a sales disposition and had no hard exit that day;
+      - stays while it meets the exit thresholds (stays_mql) and had no hard exit that day.
+    A hard exit is a `rejected` or `recycled` disposition or the first opportunity. An
+    episode entered on day s ends on the first day from s + min_days_as_mql on which the
+    lead does not stay, or on the first hard exit after s, whichever is first. The next
+    episode starts on the first entry day after that.
+
+    Each episode starts on the first entry day of a run of "stays" days, so the candidate
+    starts are one per run; which candidates become episodes is a chain (each depends on
+    where the previous one ended), walked with a recursive CTE over the few candidates per
+    lead. -#}
+
+-- depends_on: {{ ref('int_scoring_definition_problems') }}
+
+with
+
+lead_scores_daily as (
+    select * from {{ ref('int_lead_scores_computed') }}
+),
+
+scoring_models as (
+    select * from {{ ref('scoring_models') }}
+),
+
+dispositions_checked as (
+    select * from {{ ref('int_sales_dispositions_checked') }}
+),
+
+opportunities_checked as (
+    select * from {{ ref('int_opportunities_checked') }}
+),
+
+-- dispositions that end an episode, one per lead-day (the latest of the day wins)
+sales_exits_ranked as (
+    select
+        dispositions_checked.lead_id,
+        cast(dispositions_checked.occurred_at as date) as disposition_date,
+        dispositions_checked.disposition,
+        dispositions_checked.disposition_reason,
+        row_number() over (
+            partition by dispositions_checked.lead_id, cast(dispositions_checked.occurred_at as date)
+            order by dispositions_checked.occurred_at desc, dispositions_checked.disposition_id desc
+        ) as disposition_rank
+    from dispositions_checked
+    where dispositions_checked.reject_reason is null
+        and dispositions_checked.disposition in ('rejected', 'recycled')
+        and cast(dispositions_checked.occurred_at as date) <= {{ as_of_date() }}
+),
+
+sales_exits as (
+    select
+        scoring_models.scoring_model,
+        sales_exits_ranked.lead_id,
+        sales_exits_ranked.disposition_date,
+        sales_exits_ranked.disposition,
+        sales_exits_ranked.disposition_reason,
+        case sales_exits_ranked.disposition
+            when 'rejected' then scoring_models.reentry_after_rejected
+            else scoring_models.reentry_after_recycled
+        end = 'never' as blocks_reentry
+    from sales_exits_ranked
+    cross join scoring_models
+    where sales_exits_ranked.disposition_rank = 1
+),
+
+conversions_ranked as (
+    select
+        lead_id,
+        opportunity_id,
+        cast(created_at as date) as converted_on,
+        row_number() over (partition by lead_id order by created_at asc, opportunity_id asc) as conversion_rank
+    from opportunities_checked
+    where reject_reason is null
+        and lead_id is not null
+        and cast(created_at as date) <= {{ as_of_date() }}
+),
+
+conversions as (
+    select * from conversions_ranked
+    where conversion_rank = 1
+),
+
+-- the latest sales exit on or before each day decides whether the lead may enter again
+days_with_sales_history as (
+    select
+        lead_scores_daily.scoring_model,
+        lead_scores_daily.lead_id,
+        lead_scores_daily.score_date,
+        max(sales_exits.disposition_date) as latest_sales_exit_on,
+        max(case when sales_exits.blocks_reentry then 1 else 0 end) as is_blocked_for_good
+    from lead_scores_daily
+    inner join sales_exits
+        on lead_scores_daily.scoring_model = sales_exits.scoring_model
+            and lead_scores_daily.lead_id = sales_exits.lead_id
+            and sales_exits.disposition_date <= lead_scores_daily.score_date
+    group by lead_scores_daily.scoring_model, lead_scores_daily.lead_id, lead_scores_daily.score_date
+),
+
+days_flagged as (
+    select
+        lead_scores_daily.scoring_model,
+        lead_scores_daily.lead_id,
+        lead_scores_daily.score_date,
+        lead_scores_daily.entry_reason,
+        lead_scores_daily.fit_score,
+        lead_scores_daily.engagement_score,
+        lead_scores_daily.is_disqualified,
+        lead_scores_daily.disqualification_reason,
+        lead_scores_daily.meets_fit_threshold,
+        sales_exits.disposition as sales_exit,
+        sales_exits.disposition_reason as sales_exit_reason,
+        conversions.opportunity_id as converted_to,
+        sales_exits.lead_id is not null or conversions.lead_id is not null as is_hard_exit,
+        lead_scores_daily.meets_entry
+        and sales_exits.lead_id is null
+        and (conversions.converted_on is null or conversions.converted_on > lead_scores_daily.score_date)
+        and coalesce(days_with_sales_history.is_blocked_for_good, 0) = 0
+        and (
+            days_with_sales_history.latest_sales_exit_on is null
+            or cast(lead_scores_daily.last_activity_at as date) > days_with_sales_history.latest_sales_exit_on
+        ) as enters,
+        lead_scores_daily.stays_mql
+        and sales_exits.lead_id is null
+        and (conversions.converted_on is null or conversions.converted_on > lead_scores_daily.score_date)
+            as stays
+    from lead_scores_daily
+    left join sales_exits
+        on lead_scores_daily.scoring_model = sales_exits.scoring_model
+            and lead_scores_daily.lead_id = sales_exits.lead_id
+            and lead_scores_daily.score_date = sales_exits.disposition_date
+    left join conversions
+        on lead_scores_daily.lead_id = conversions.lead_id
+            and lead_scores_daily.score_date = conversions.converted_on
+    left join days_with_sales_history
+        on lead_scores_daily.scoring_model = days_with_sales_history.scoring_model
+            and lead_scores_daily.lead_id = days_with_sales_history.lead_id
+            and lead_scores_daily.score_date = days_with_sales_history.score_date
+),
+
+days_in_runs as (
+    select
+        days_flagged.*,
+        -- a run is a stretch of days on which an MQL would stay; each "not stay" day starts a new one
+        sum(case when days_flagged.stays then 0 else 1 end) over (
+            partition by days_flagged.scoring_model, days_flagged.lead_id
+            order by days_flagged.score_date
+            rows between unbounded preceding and current row
+        ) as run_number,
+        min(case when not days_flagged.stays then days_flagged.score_date end) over (
+            partition by days_flagged.scoring_model, days_flagged.lead_id
+            order by days_flagged.score_date
+            rows between current row and unbounded following
+        ) as next_leaving_day,
+        min(case when days_flagged.is_hard_exit then days_flagged.score_date end) over (
+            partition by days_flagged.scoring_model, days_flagged.lead_id
+            order by days_flagged.score_date
+            rows between 1 following and unbounded following
+        ) as next_hard_exit_day
+    from days_flagged
+),
+
+run_first_entries as (
+    select
+        scoring_model,
+        lead_id,
+        run_number,
+        min(case when enters then score_date end) as entered_on
+    from days_in_runs
+    group by scoring_model, lead_id, run_number
+),
+
+-- where an episode starting on each candidate day would end (null: still open)
+candidates as (
+    select
+        entry_days.scoring_model,
+        entry_days.lead_id,
+        entry_days.score_date as entered_on,
+        case
+            when cool_down_end.next_leaving_day is null then entry_days.next_hard_exit_day
+            when entry_days.next_hard_exit_day is null then cool_down_end.next_leaving_day
+            when entry_days.next_hard_exit_day < cool_down_end.next_leaving_day then entry_days.next_hard_exit_day
+            else cool_down_end.next_leaving_day
+        end as exited_on
+    from run_first_entries
+    inner join days_in_runs as entry_days
+        on run_first_entries.scoring_model = entry_days.scoring_model
+            and run_first_entries.lead_id = entry_days.lead_id
+            and run_first_entries.entered_on = entry_days.score_date
+    inner join scoring_models
+        on run_first_entries.scoring_model = scoring_models.scoring_model
+    left join days_in_runs as cool_down_end
+        on entry_days.scoring_model = cool_down_end.scoring_model
+            and entry_days.lead_id = cool_down_end.lead_id
+            and cool_down_end.score_date = cast({{ dbt.dateadd(
+                'day', 'coalesce(scoring_models.min_days_as_mql, 0)', 'entry_days.score_date'
+            ) }} as date)
+),
+
+candidates_linked as (
+    select
+        candidates.scoring_model,
+        candidates.lead_id,
+        candidates.entered_on,
+        candidates.exited_on,
+        min(later_candidates.entered_on) as next_entered_on,
+        row_number() over (
+            partition by candidates.scoring_model, candidates.lead_id order by candidates.entered_on
+        ) as candidate_number
+    from candidates
+    left join candidates as later_candidates
+        on candidates.scoring_model = later_candidates.scoring_model
+            and candidates.lead_id = later_candidates.lead_id
+            and later_candidates.entered_on > candidates.exited_on
+    group by candidates.scoring_model, candidates.lead_id, candidates.entered_on, candidates.exited_on
+),
+
+episodes_chained as (
+    select * from (
+        with recursive chain as (
+            select
+                scoring_model,
+                lead_id,
+                cast(1 as integer) as episode_number,
+                entered_on,
+                exited_on,
+                next_entered_on
+            from candidates_linked
+            where candidate_number = 1
+            union all
+            select
+                candidates_linked.scoring_model,
+                candidates_linked.lead_id,
+                cast(chain.episode_number + 1 as integer) as episode_number,
+                candidates_linked.entered_on,
+                candidates_linked.exited_on,
+                candidates_linked.next_entered_on
+            from chain
+            inner join candidates_linked
+                on chain.scoring_model = candidates_linked.scoring_model
+                    and chain.lead_id = candidates_linked.lead_id
+                    and chain.next_entered_on = candidates_linked.entered_on
+        )
+
+        select * from chain
+    ) as chained
+),
+
+episodes_explained as (
+    select
+        episodes_chained.scoring_model,
+        episodes_chained.lead_id,
+        episodes_chained.episode_number,
+        episodes_chained.entered_on,
+        entry_days.entry_reason,
+        entry_days.fit_score as entry_fit_score,
+        entry_days.engagement_score as entry_engagement_score,
+        episodes_chained.exited_on,
+        case
+            when episodes_chained.exited_on is null then null
+            when exit_days.converted_to is not null then 'converted_to_opportunity'
+            when exit_days.sales_exit = 'rejected' then 'rejected_by_sales'
+            when exit_days.sales_exit = 'recycled' then 'recycled_by_sales'
+            when exit_days.is_disqualified then 'disqualified'
+            when not exit_days.meets_fit_threshold and entry_days.meets_fit_threshold then 'fit_changed'
+            when not exit_days.meets_fit_threshold then 'fast_track_expired'
+            else 'engagement_decayed'
+        end as exit_reason,
+        case
+            when episodes_chained.exited_on is null then null
+            when exit_days.converted_to is not null then 'opportunity ' || exit_days.converted_to
+            when exit_days.sales_exit is not null then exit_days.sales_exit_reason
+            when exit_days.is_disqualified then exit_days.disqualification_reason
+        end as exit_detail,
+        exit_days.fit_score as exit_fit_score,
+        exit_days.engagement_score as exit_engagement_score
+    from episodes_chained
+    inner join days_in_runs as entry_days
+        on episodes_chained.scoring_model = entry_days.scoring_model
+            and episodes_chained.lead_id = entry_days.lead_id
+            and episodes_chained.entered_on = entry_days.score_date
+    left join days_in_runs as exit_days
+        on episodes_chained.scoring_model = exit_days.scoring_model
+            and episodes_chained.lead_id = exit_days.lead_id
+            and episodes_chained.exited_on = exit_days.score_date
+)
+
+select * from episodes_explained
