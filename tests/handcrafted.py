@@ -280,6 +280,24 @@ LEADS: list[tuple] = [
     lead("HC20", "HCA01", "ivy.manager@northwind-hc.io", ("Ivy", "Manager"), "IT Manager", "US"),
     # No job title; the country comes from the account.
     lead("HC21", "HCA03", "nameless@lojaazul-hc.com.br", ("Nina", "Semtítulo"), None, None),
+    # MQL timelines (test_mql_history.py). All are VPs of Engineering at HCA01, like HC16:
+    # fit 60 (A) under b2b_default and 45 (A, x1.3) under b2b_intent_heavy.
+    # One demo 100 days ago: exits on the exact day of half-life and step decay.
+    lead("HC22", "HCA01", "tia.decay@northwind-hc.io", ("Tia", "Decay"), "VP Engineering", "US"),
+    # Three pricing views 50 days ago: the cool-down holds it in.
+    lead("HC23", "HCA01", "carl.cool@northwind-hc.io", ("Carl", "Cool"), "VP Engineering", "US"),
+    # A demo 15 days ago: held in by the exit threshold on AS_OF.
+    lead("HC24", "HCA01", "hugo.held@northwind-hc.io", ("Hugo", "Held"), "VP Engineering", "US"),
+    # Recycled by sales, then an MQL again on new activity.
+    lead(
+        "HC25", "HCA01", "rita.recycle@northwind-hc.io", ("Rita", "Recycle"), "VP Engineering", "US"
+    ),
+    # Rejected by sales: an MQL again under b2b_default, never under b2b_intent_heavy.
+    lead(
+        "HC26", "HCA01", "rex.rejected@northwind-hc.io", ("Rex", "Rejected"), "VP Engineering", "US"
+    ),
+    # Converted to an opportunity: never an MQL again.
+    lead("HC27", "HCA01", "olga.opp@northwind-hc.io", ("Olga", "Opp"), "VP Engineering", "US"),
 ]
 
 EVENTS: list[tuple] = [
@@ -355,11 +373,31 @@ EVENTS: list[tuple] = [
     event("HCE2001", "HC20", "Open Email", days_ago(200, 8), campaign="Product Update"),
     # HC21: one email click 28 days ago
     event("HCE2101", "HC21", "Click Email", days_ago(28, 8), f"{SITE}/blog/news"),
+    # HC22: demo 100 days ago
+    event("HCE2201", "HC22", "form_submission", days_ago(100, 9), f"{SITE}/demo"),
+    # HC23: three pricing views 50 days ago
+    *[
+        event(f"HCE230{n}", "HC23", "pageview", days_ago(50, 9, n), f"{SITE}/pricing")
+        for n in range(1, 4)
+    ],
+    # HC24: demo 15 days ago
+    event("HCE2401", "HC24", "form_submission", days_ago(15, 9), f"{SITE}/demo"),
+    # HC25: demo 40 days ago, recycled 35 days ago, trial 5 days ago
+    event("HCE2501", "HC25", "form_submission", days_ago(40, 9), f"{SITE}/demo"),
+    event("HCE2502", "HC25", "form_submission", days_ago(5, 9), f"{SITE}/trial"),
+    # HC26: demo 20 days ago, rejected 18 days ago, trial 3 days ago
+    event("HCE2601", "HC26", "form_submission", days_ago(20, 9), f"{SITE}/demo"),
+    event("HCE2602", "HC26", "form_submission", days_ago(3, 9), f"{SITE}/trial"),
+    # HC27: demo 30 days ago, opportunity 25 days ago, trial 2 days ago
+    event("HCE2701", "HC27", "form_submission", days_ago(30, 9), f"{SITE}/demo"),
+    event("HCE2702", "HC27", "form_submission", days_ago(2, 9), f"{SITE}/trial"),
 ]
 
-# Sales verdicts and opportunities do not change scores; one of each shows they are harmless.
+# Sales verdicts and opportunities do not change scores; they end MQL episodes.
 SALES_DISPOSITIONS: list[tuple] = [
     ("HCD01", "HC16", "recycled", "No budget this year", days_ago(50, 15)),
+    ("HCD02", "HC25", "recycled", "Not now, nurture", days_ago(35, 11)),
+    ("HCD03", "HC26", "rejected", "Student project", days_ago(18, 16)),
 ]
 
 OPPORTUNITIES: list[tuple] = [
@@ -373,6 +411,7 @@ OPPORTUNITIES: list[tuple] = [
         days_ago(20, 10),
         Decimal("120000.00"),
     ),
+    ("HCO02", "HCA01", "HC27", days_ago(25, 14), "discovery", False, None, Decimal("50000.00")),
 ]
 
 LEAD_IDS: list[str] = [lead[0] for lead in LEADS]

@@ -112,7 +112,10 @@ EXPECTED: list[Expected] = [
         fit_grade="B",
         engagement_score="28.28",  # demo 40 * 0.5**(15/30) = 40 * 0.70711 = 28.2843
         engagement_grade="3",
-        mql_reason=None,  # 28.28 < 30; demo 15 days > 14: no fast-track
+        # 28.28 < 30 and the demo is 15 days old (> 14: no fast-track), so it does not meet
+        # the definition today; but it entered on the demo's day (40 >= 30, fit 40 >= 40)
+        # and 28.28 is still at least the exit threshold 25: held in
+        mql_reason="thresholds",
     ),
     Expected(
         "HC03",
@@ -503,6 +506,117 @@ EXPECTED: list[Expected] = [
         engagement_score="0.00",  # click 2 * 0.8 = 1.6, excluded: fit 0 < 10
         engagement_grade="4",
         mql_reason=None,
+    ),
+    # --- HC22-HC27: MQL timelines (transitions in test_mql_history.py). VP Engineering at
+    # HCA01, like HC16: fit 60 (A) under b2b_default, 45 (A, engagement x1.3) under
+    # b2b_intent_heavy. Their scores on AS_OF:
+    Expected(
+        "HC22",
+        DEFAULT,
+        fit_score="60.00",
+        fit_grade="A",
+        engagement_score="0.00",  # demo 40 * 0.5**(100/30) = 3.97; inactive 100 days:
+        # floor((100 - 30) / 7) = 10 * 2 = 20, limited to the 3.97 the lead has => 0
+        engagement_grade="4",
+    ),
+    Expected(
+        "HC22",
+        INTENT,
+        fit_score="45.00",
+        fit_grade="A",
+        engagement_score="13.00",  # demo 50 * 0.2 (91+ band) = 10 * 1.3 = 13
+        engagement_grade="4",
+    ),
+    Expected(
+        "HC23",
+        DEFAULT,
+        fit_score="60.00",
+        fit_grade="A",
+        engagement_score="0.00",  # pricing 3 * 10 * 0.5**(50/14) = 2.52; inactive 50 days:
+        # floor(20 / 7) = 2 * 2 = 4, limited to 2.52 => 0
+        engagement_grade="4",
+    ),
+    Expected(
+        "HC23",
+        INTENT,
+        fit_score="45.00",
+        fit_grade="A",
+        engagement_score="18.72",  # pricing 3 * 8 = 24 * 0.6 (31-60 band) = 14.4 * 1.3
+        engagement_grade="3",
+    ),
+    Expected(
+        "HC24",
+        DEFAULT,
+        fit_score="60.00",
+        fit_grade="A",
+        engagement_score="28.28",  # demo 40 * 0.5**(15/30) = 28.284
+        engagement_grade="3",
+        mql_reason="thresholds",  # below 30 but at least the exit threshold 25: held in
+    ),
+    Expected(
+        "HC24",
+        INTENT,
+        fit_score="45.00",
+        fit_grade="A",
+        engagement_score="52.00",  # demo 50 * 0.8 (8-30 band) = 40 * 1.3
+        engagement_grade="2",
+        mql_reason="thresholds",
+    ),
+    Expected(
+        "HC25",
+        DEFAULT,
+        fit_score="60.00",
+        fit_grade="A",
+        engagement_score="47.06",  # demo 40 * 0.5**(40/30) = 15.874 + trial 35 *
+        # 0.5**(5/30) = 31.181 => 47.055
+        engagement_grade="2",
+        mql_reason="thresholds",  # recycled 35 days ago, then a trial: an MQL again
+    ),
+    Expected(
+        "HC25",
+        INTENT,
+        fit_score="45.00",
+        fit_grade="A",
+        engagement_score="91.00",  # (demo 50 * 0.6 + trial 40 * 1.0) = 70 * 1.3
+        engagement_grade="1",
+        mql_reason="thresholds",
+    ),
+    Expected(
+        "HC26",
+        DEFAULT,
+        fit_score="60.00",
+        fit_grade="A",
+        engagement_score="57.85",  # demo 40 * 0.5**(20/30) = 25.198 + trial 35 *
+        # 0.5**(3/30) = 32.656 => 57.855
+        engagement_grade="1",
+        mql_reason="thresholds",  # rejected 18 days ago, then a trial: an MQL again
+    ),
+    Expected(
+        "HC26",
+        INTENT,
+        fit_score="45.00",
+        fit_grade="A",
+        engagement_score="104.00",  # (demo 50 * 0.8 + trial 40) = 80 * 1.3
+        engagement_grade="1",
+        mql_reason=None,  # meets the definition, but reentry_after_rejected is never
+    ),
+    Expected(
+        "HC27",
+        DEFAULT,
+        fit_score="60.00",
+        fit_grade="A",
+        engagement_score="53.42",  # demo 40 * 0.5 = 20 + trial 35 * 0.5**(2/30) = 33.419
+        engagement_grade="1",
+        mql_reason=None,  # converted to an opportunity 25 days ago
+    ),
+    Expected(
+        "HC27",
+        INTENT,
+        fit_score="45.00",
+        fit_grade="A",
+        engagement_score="104.00",  # (demo 50 * 0.8 (age 30) + trial 40) = 80 * 1.3
+        engagement_grade="1",
+        mql_reason=None,  # converted to an opportunity 25 days ago
     ),
 ]
 

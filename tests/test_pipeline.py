@@ -79,14 +79,15 @@ def test_disqualified_leads_are_never_mqls(warehouse: Path) -> None:
     assert disqualified_mqls == 0
 
 
-def test_every_mql_satisfies_the_path_it_names(warehouse: Path) -> None:
+def test_every_mql_episode_began_on_a_day_that_met_its_path(warehouse: Path) -> None:
+    """On the day each episode began, its entry_reason held, recomputed from the events."""
     rows = query(
         warehouse,
         """
         select
-            scores.mql_reason,
-            scores.fit_score >= models.fit_threshold
-                and scores.engagement_score >= models.engagement_threshold
+            scores.entry_reason,
+            scores.entry_fit_score >= models.fit_threshold
+                and scores.entry_engagement_score >= models.engagement_threshold
                 and (
                     models.min_high_intent_actions is null
                     -- recomputed from the lead-rule-days, not read from the model's output
@@ -99,8 +100,8 @@ def test_every_mql_satisfies_the_path_it_names(warehouse: Path) -> None:
                         where daily.scoring_model = scores.scoring_model
                             and daily.lead_id = scores.lead_id
                             and rules.is_high_intent
-                            and daily.event_date <= scores.as_of_date
-                            and scores.as_of_date - daily.event_date
+                            and daily.event_date <= scores.entered_on
+                            and scores.entered_on - daily.event_date
                                 <= models.high_intent_window_days
                     ) >= models.min_high_intent_actions
                 )
@@ -112,15 +113,14 @@ def test_every_mql_satisfies_the_path_it_names(warehouse: Path) -> None:
                     on events.event_type = fast_track.event_type
                     and events.reject_reason is null
                 where fast_track.scoring_model = scores.scoring_model
-                    and 'fast_track:' || fast_track.rule_id = scores.mql_reason
+                    and 'fast_track:' || fast_track.rule_id = scores.entry_reason
                     and events.lead_id = scores.lead_id
-                    and events.event_date <= scores.as_of_date
-                    and scores.as_of_date - events.event_date <= fast_track.within_days
-                    and scores.fit_score >= coalesce(fast_track.min_fit_score, -1e9)
+                    and events.event_date <= scores.entered_on
+                    and scores.entered_on - events.event_date <= fast_track.within_days
+                    and scores.entry_fit_score >= coalesce(fast_track.min_fit_score, -1e9)
             ) as fast_track_evidence
-        from marts.lead_scores as scores
+        from marts.mql_transitions as scores
         join scoring_definition.scoring_models as models using (scoring_model)
-        where scores.is_mql
         """,
     )
     assert {reason for reason, _, _ in rows} >= {"thresholds"}

@@ -8,9 +8,12 @@ accounts_checked as (
     select * from {{ ref('int_accounts_checked') }}
 ),
 
+-- a lead created after the scoring date does not exist yet on that day (point in time);
+-- a lead without a creation date is taken to have always existed
 leads as (
     select * from leads_checked
     where reject_reason is null
+        and (created_at is null or cast(created_at as date) <= {{ as_of_date() }})
 ),
 
 accounts as (

@@ -114,8 +114,11 @@ days_flagged as (
         lead_scores_daily.meets_fit_threshold,
         sales_exits.disposition as sales_exit,
         sales_exits.disposition_reason as sales_exit_reason,
-        conversions.opportunity_id as converted_to,
-        sales_exits.lead_id is not null or conversions.lead_id is not null as is_hard_exit,
+        case
+            when conversions.converted_on = lead_scores_daily.score_date then conversions.opportunity_id
+        end as converted_to,
+        sales_exits.lead_id is not null
+        or coalesce(conversions.converted_on = lead_scores_daily.score_date, false) as is_hard_exit,
         lead_scores_daily.meets_entry
         and sales_exits.lead_id is null
         and (conversions.converted_on is null or conversions.converted_on > lead_scores_daily.score_date)
@@ -133,9 +136,9 @@ days_flagged as (
         on lead_scores_daily.scoring_model = sales_exits.scoring_model
             and lead_scores_daily.lead_id = sales_exits.lead_id
             and lead_scores_daily.score_date = sales_exits.disposition_date
+    -- a converted lead stays converted: joined on the lead, compared with each day
     left join conversions
         on lead_scores_daily.lead_id = conversions.lead_id
-            and lead_scores_daily.score_date = conversions.converted_on
     left join days_with_sales_history
         on lead_scores_daily.scoring_model = days_with_sales_history.scoring_model
             and lead_scores_daily.lead_id = days_with_sales_history.lead_id
