@@ -9,22 +9,19 @@ int_scoring_definition_problems.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.dbt_project_runner import ROOT, run_dbt
+from tests.dbt_project_runner import ROOT, Row, copy_project, edit_seed, run_dbt
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from generate_demo_data import generate
 
-PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "data-tests"]
 CHECK_ONLY = [
     "build",
     "--select",
@@ -32,32 +29,6 @@ CHECK_ONLY = [
     "--indirect-selection",
     "cautious",
 ]
-
-Row = dict[str, str]
-
-
-def copy_project(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part)
-        else:
-            shutil.copy(source, destination / part)
-    return destination
-
-
-def edit_seed(project: Path, seed: str, edit: Callable[[list[Row]], list[Row]]) -> None:
-    path = project / "seeds" / f"{seed}.csv"
-    with path.open(newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields = list(reader.fieldnames or [])
-        rows = list(reader)
-    rows = edit(rows)
-    with path.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def set_field(model: str, rule_id: str, **changes: str) -> Callable[[list[Row]], list[Row]]:

@@ -1,8 +1,23 @@
-{#- A table: the one pass over raw events; scoring and the quarantine both read it. -#}
+{#- The one pass over raw events; scoring and the quarantine both read it. Incremental: a
+    daily build re-reads only the events of the late-arrival window (var
+    late_event_lookback_days before as_of, and later) and rows without a readable time;
+    everything when event_type_map changed. An event id seen before the window is a
+    duplicate, as the earlier copy would win a full build. -#}
+{%- set seeds = ['event_type_map', 'event_types'] -%}
+{%- set version = definition_version('int_marketing_events_checked', seeds) -%}
+{%- set window_only = reads_late_window_only(version) -%}
+
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='partition_date',
+    pre_hook="{{ delete_rows_of_other_versions('int_marketing_events_checked', "
+        ~ "['event_type_map', 'event_types']) }}"
+) }}
 
 with
 
-events as (
+events_classified as (
     select * from {{ ref('int_marketing_events_classified') }}
 ),
 
@@ -10,13 +25,34 @@ lead_ids as (
     select * from {{ ref('int_lead_ids_resolved') }}
 ),
 
+{% if window_only %}
+events_built as (
+    select * from {{ this }}
+),
+{% endif %}
+
+events as (
+    select * from events_classified
+    {% if window_only %}
+        where event_date >= {{ late_arrival_cutoff() }} or event_date is null
+    {% endif %}
+),
+
+{% if window_only %}
+ids_seen_before_the_window as (
+    select distinct event_id
+    from events_built
+    where event_date < {{ late_arrival_cutoff() }}
+),
+{% endif %}
+
 events_ranked as (
     select
         events.*,
         row_number() over (
             partition by events.event_id
             order by
-                events.occurred_at asc, events.lead_id asc, events.source_event_type asc,
+                events.occurred_at asc nulls last, events.lead_id asc, events.source_event_type asc,
                 events.url asc, events.asset_name asc, events.campaign asc
         ) as id_rank
     from events
@@ -37,6 +73,10 @@ events_checked as (
         case
             when events_ranked.row_problem is not null then events_ranked.row_problem
             when events_ranked.id_rank > 1 then 'duplicate_of ' || events_ranked.event_id
+            {% if window_only %}
+                when ids_seen_before_the_window.event_id is not null
+                    then 'duplicate_of ' || events_ranked.event_id
+            {% endif %}
             when lead_ids.lead_id is null then 'unknown lead_id'
             when events_ranked.event_type is null then 'unmapped event type'
         end as reject_reason,
@@ -44,6 +84,10 @@ events_checked as (
     from events_ranked
     left join lead_ids
         on events_ranked.lead_id = lead_ids.lead_id
+    {% if window_only %}
+        left join ids_seen_before_the_window
+            on events_ranked.event_id = ids_seen_before_the_window.event_id
+    {% endif %}
 ),
 
 -- the text copy of the raw row is only needed for the quarantine; skip it for accepted rows
@@ -60,7 +104,10 @@ events_quarantine_ready as (
         asset_name,
         campaign,
         reject_reason,
-        case when reject_reason is not null then raw_row end as raw_row
+        case when reject_reason is not null then raw_row end as raw_row,
+        -- the unit an incremental build replaces: a day, or all rows without a readable time
+        coalesce(event_date, cast('1900-01-01' as date)) as partition_date,
+        '{{ version }}' as definition_version
     from events_checked
 )
 

@@ -1,6 +1,18 @@
 {#- Aggregates accepted events to lead-rule-days: later steps never look at single events,
-    since decay depends on whole days only. Independent of as_of, which is what lets it
-    become an incremental model. -#}
+    since decay depends on whole days only. Independent of as_of. Incremental: a daily build
+    re-aggregates only the days of the late-arrival window (and later); every day when the
+    rules or the event mapping changed. -#}
+{%- set seeds = ['engagement_rules', 'fast_track_rules', 'event_type_map', 'event_types'] -%}
+{%- set version = definition_version('int_rule_events_daily', seeds) -%}
+{%- set window_only = reads_late_window_only(version) -%}
+
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='event_date',
+    pre_hook="{{ delete_rows_of_other_versions('int_rule_events_daily', "
+        ~ "['engagement_rules', 'fast_track_rules', 'event_type_map', 'event_types']) }}"
+) }}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
 
@@ -21,6 +33,9 @@ fast_track_rules as (
 events as (
     select * from events_checked
     where reject_reason is null
+    {% if window_only %}
+        and event_date >= {{ late_arrival_cutoff() }}
+    {% endif %}
 ),
 
 event_rules as (
@@ -70,7 +85,8 @@ rule_events_per_day as (
         lead_id,
         event_date,
         cast(count(*) as integer) as event_count,
-        max(occurred_at) as last_occurred_at
+        max(occurred_at) as last_occurred_at,
+        '{{ version }}' as definition_version
     from events_matched
     group by scoring_model, rule_id, lead_id, event_date
 )
