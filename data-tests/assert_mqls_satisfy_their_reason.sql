@@ -49,7 +49,7 @@ high_intent_on_entry as (
     inner join rule_events_daily
         on transitions.scoring_model = rule_events_daily.scoring_model
             and transitions.lead_id = rule_events_daily.lead_id
-            and rule_events_daily.event_date <= transitions.entered_on
+            and transitions.entered_on >= rule_events_daily.event_date
     inner join engagement_rules
         on rule_events_daily.scoring_model = engagement_rules.scoring_model
             and rule_events_daily.rule_id = engagement_rules.rule_id

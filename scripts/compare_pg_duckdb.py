@@ -21,6 +21,7 @@ import psycopg2
 TABLES = [
     "marts.lead_scores",
     "marts.lead_score_explanations",
+    "marts.mql_transitions",
     "marts.rejected_rows",
     "marts.source_reconciliation",
     "marts.unmapped_event_types",

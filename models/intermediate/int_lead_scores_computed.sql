@@ -5,6 +5,9 @@
     gate, thresholds, fast-track minimums) use the published 2-decimal scores, so a lead
     shown at exactly the threshold qualifies. -#}
 {%- set number = type_score() -%}
+{%- set days_since_activity = age_in_days(
+    'cast(leads_fit_graded.last_activity_at as date)', 'leads_fit_graded.score_date'
+) -%}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
 
@@ -160,7 +163,7 @@ leads_fit_graded as (
 engagement_penalised as (
     select
         leads_fit_graded.*,
-        {{ age_in_days('cast(leads_fit_graded.last_activity_at as date)', 'leads_fit_graded.score_date') }}
+        {{ days_since_activity }}
             as days_since_activity,
         -- a penalty only takes back points the lead has; it never makes engagement negative
         case
@@ -171,7 +174,7 @@ engagement_penalised as (
                     leads_fit_graded.engagement_rule_points,
                     floor(
                         greatest(
-                            {{ age_in_days('cast(leads_fit_graded.last_activity_at as date)', 'leads_fit_graded.score_date') }}
+                            {{ days_since_activity }}
                             - scoring_models.inactivity_after_days,
                             0
                         ) / cast(scoring_models.inactivity_period_days as {{ number }})

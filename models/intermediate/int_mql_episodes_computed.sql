@@ -5,10 +5,10 @@
       - enters when it meets the definition (int_lead_scores_computed.meets_entry), has not
         converted, is not blocked by a sales disposition and had no hard exit that day;
       - stays while it meets the exit thresholds (stays_mql) and had no hard exit that day.
-    A hard exit is a `rejected` or `recycled` disposition or the first opportunity. An
-    episode entered on day s ends on the first day from s + min_days_as_mql on which the
-    lead does not stay, or on the first hard exit after s, whichever is first. The next
-    episode starts on the first entry day after that.
+    A hard exit is a `rejected` or `recycled` disposition, the first opportunity or a day
+    the lead is disqualified. An episode entered on day s ends on the first day from
+    s + min_days_as_mql on which the lead does not stay, or on the first hard exit after s,
+    whichever is first. The next episode starts on the first entry day after that.
 
     Each episode starts on the first entry day of a run of "stays" days, so the candidate
     starts are one per run; which candidates become episodes is a chain (each depends on
@@ -97,7 +97,7 @@ days_with_sales_history as (
     inner join sales_exits
         on lead_scores_daily.scoring_model = sales_exits.scoring_model
             and lead_scores_daily.lead_id = sales_exits.lead_id
-            and sales_exits.disposition_date <= lead_scores_daily.score_date
+            and lead_scores_daily.score_date >= sales_exits.disposition_date
     group by lead_scores_daily.scoring_model, lead_scores_daily.lead_id, lead_scores_daily.score_date
 ),
 
@@ -118,7 +118,8 @@ days_flagged as (
             when conversions.converted_on = lead_scores_daily.score_date then conversions.opportunity_id
         end as converted_to,
         sales_exits.lead_id is not null
-        or coalesce(conversions.converted_on = lead_scores_daily.score_date, false) as is_hard_exit,
+        or coalesce(conversions.converted_on = lead_scores_daily.score_date, false)
+        or lead_scores_daily.is_disqualified as is_hard_exit,
         lead_scores_daily.meets_entry
         and sales_exits.lead_id is null
         and (conversions.converted_on is null or conversions.converted_on > lead_scores_daily.score_date)
@@ -218,7 +219,7 @@ candidates_linked as (
     left join candidates as later_candidates
         on candidates.scoring_model = later_candidates.scoring_model
             and candidates.lead_id = later_candidates.lead_id
-            and later_candidates.entered_on > candidates.exited_on
+            and candidates.exited_on < later_candidates.entered_on
     group by candidates.scoring_model, candidates.lead_id, candidates.entered_on, candidates.exited_on
 ),
 

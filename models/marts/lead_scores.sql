@@ -114,10 +114,13 @@ scores_explained as (
                     || case
                         when lead_scores_computed.stays_mql
                             then ', held by the exit threshold: engagement '
-                                || cast(lead_scores_computed.engagement_score as {{ text }}) || ', leaves below '
+                                || cast(lead_scores_computed.engagement_score as {{ text }})
+                                || ', leaves below '
                                 || cast(cast(
-                                    coalesce(scoring_models.exit_engagement_threshold, scoring_models.engagement_threshold)
-                                    as decimal(18, 2)
+                                    coalesce(
+                                        scoring_models.exit_engagement_threshold,
+                                        scoring_models.engagement_threshold
+                                    ) as decimal(18, 2)
                                 ) as {{ text }})
                                 || '.'
                         else ', held by the minimum of '
