@@ -73,6 +73,20 @@ def top_mqls(con: duckdb.DuckDBPyConnection, limit: int) -> list[tuple]:
     ).fetchall()
 
 
+def episode_outcomes(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Per scoring model: MQL episodes in the last 90 days, by how they ended."""
+    return con.execute(
+        """
+        select scoring_model, coalesce(exit_reason, '(still an MQL)'), count(*),
+            round(avg(days_as_mql), 1)
+        from marts.mql_transitions
+        where entered_on > as_of_date - 90
+        group by all
+        order by scoring_model, count(*) desc
+        """
+    ).fetchall()
+
+
 def print_summary(con: duckdb.DuckDBPyConnection, top: int) -> None:
     as_of = con.execute("select max(as_of_date) from marts.lead_scores").fetchone()[0]
     models = models_table(con)
@@ -97,6 +111,11 @@ def print_summary(con: duckdb.DuckDBPyConnection, top: int) -> None:
             leads, mqls = matrix.get((fit, engagement), (0, 0))
             cells.append(f"{leads:>9,} ({mqls:>4,})")
         print(f"{fit:<17}" + "".join(f"{cell:>16}" for cell in cells))
+
+    print("\nMQL episodes that began in the last 90 days, by how they ended")
+    print(f"{'scoring model':<20} {'ended by':<26} {'episodes':>9} {'avg days':>9}")
+    for name, reason, episodes, days in episode_outcomes(con):
+        print(f"{name:<20} {reason:<26} {episodes:>9,} {days:>9}")
 
     print(f"\nTop {top} MQLs of the primary model")
     for lead_id, tier, fit, engagement, reason, summary in top_mqls(con, top):
