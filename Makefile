@@ -14,7 +14,12 @@ AS_OF ?=
 DBT_VARS := $(if $(AS_OF),--vars '{as_of: "$(AS_OF)"}',)
 GEN_END := $(if $(AS_OF),--end-date $(AS_OF),)
 
-.PHONY: help venv data build demo summary lint format test test-duckdb test-postgres docs clean
+.PHONY: help venv data build demo summary lint format test test-duckdb test-postgres bench test-bench docs clean
+
+# make bench: 1M leads and 50 events per lead unless LEADS= / EVENTS_PER_LEAD= are given
+BENCH_LEADS := $(if $(filter command line environment,$(origin LEADS)),$(LEADS),1000000)
+EVENTS_PER_LEAD ?= 50
+REPEATS ?= 3
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -40,23 +45,31 @@ summary: venv ## Print the scoring summary of the last build
 demo: data build summary ## Set up, generate demo data, build, print the summary
 
 lint: venv ## sqlfluff + ruff + project conventions
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests benchmarks
+	$(BIN)/ruff format --check scripts tests benchmarks
 	$(BIN)/python scripts/check_project.py
 	$(BIN)/sqlfluff lint models data-tests
 
 format: venv ## Apply ruff and sqlfluff fixes
-	$(BIN)/ruff format scripts tests
-	$(BIN)/ruff check --fix scripts tests
+	$(BIN)/ruff format scripts tests benchmarks
+	$(BIN)/ruff check --fix scripts tests benchmarks
 	$(BIN)/sqlfluff fix models data-tests
 
-test: venv lint test-duckdb test-postgres ## Set up, lint, and run the whole test suite
+test: venv lint test-duckdb test-postgres test-bench ## Set up, lint, and run the whole test suite
 
 test-duckdb: venv ## pytest on the embedded DuckDB warehouse
 	$(BIN)/pytest
 
 test-postgres: venv ## Same models on a throwaway PostgreSQL server, compared with DuckDB
 	$(BIN)/python scripts/pg_server.py -- $(BIN)/pytest -m postgres tests/test_postgres.py
+
+bench: venv ## Benchmark: project vs SQL reference vs pandas (LEADS=, EVENTS_PER_LEAD=, REPEATS=)
+	$(BIN)/python scripts/bench.py --leads $(BENCH_LEADS) --events-per-lead $(EVENTS_PER_LEAD) \
+		--repeats $(REPEATS)
+
+test-bench: venv ## make bench at a tiny size: it runs and the three implementations agree
+	$(BIN)/python scripts/bench.py --leads 500 --events-per-lead 10 --repeats 1 \
+		--workdir benchmarks/tmp/work --output benchmarks/tmp/tiny.json
 
 docs: venv ## Generate the dbt docs site into target/
 	$(DBT) docs generate $(DBT_VARS)

@@ -1,0 +1,286 @@
+"""Benchmark the project against a hand-written SQL reference and a pandas peer.
+
+Generates demo data (not timed), holds back the last day's events and a few late ones,
+then, several times each (the median is reported):
+  - a full `dbt run --full-refresh` of the models (tests excluded) for the day before:
+    process wall time, model time summed from run_results.json, and the model time of the
+    path to lead_scores alone;
+  - a daily incremental `dbt run` after the held-back events arrive;
+  - the reference, benchmarks/reference_scores.sql (one DuckDB query), and the pandas peer,
+    benchmarks/pandas_scores.py, which compute the primary definition's fit_score,
+    engagement_score and meets_entry for the last day; both must equal the project's.
+Peak memory (RSS) is measured per step. Results go to a JSON file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from generate_demo_data import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+DBT = str(BIN / "dbt")
+REFERENCE_SQL = ROOT / "benchmarks" / "reference_scores.sql"
+PANDAS_PEER = ROOT / "benchmarks" / "pandas_scores.py"
+PRIMARY = "b2b_default"
+# one event in this many of the three days before the last is held back as a late arrival
+LATE_ONE_IN = 1000
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--leads", type=int, default=1_000_000, help="number of leads")
+    parser.add_argument(
+        "--events-per-lead", type=float, default=50.0, help="average events per lead"
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each measurement")
+    parser.add_argument("--end-date", default="2026-11-01", help="last day of data (YYYY-MM-DD)")
+    parser.add_argument("--seed", type=int, default=42, help="random seed of the data")
+    parser.add_argument(
+        "--workdir", default=str(ROOT / "benchmarks" / "work"), help="scratch folder (ignored)"
+    )
+    parser.add_argument(
+        "--output", default=str(ROOT / "benchmarks" / "latest.json"), help="results JSON"
+    )
+    return parser.parse_args(argv)
+
+
+def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Run a command; return its wall seconds, its peak RSS in MB and its output."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    output = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{output[-4000:]}")
+    return wall, usage.ru_maxrss / 1024, output
+
+
+def model_seconds(target: Path, only: set[str] | None = None) -> float:
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    return sum(
+        result["execution_time"]
+        for result in results
+        if result["unique_id"].startswith("model.")
+        and (only is None or result["unique_id"] in only)
+    )
+
+
+def scores_path(target: Path) -> set[str]:
+    """lead_scores and every model it is built from."""
+    parents = json.loads((target / "manifest.json").read_text())["parent_map"]
+    wanted, todo = set(), ["model.lead_scoring.lead_scores"]
+    while todo:
+        node = todo.pop()
+        if node in wanted or not node.startswith("model."):
+            continue
+        wanted.add(node)
+        todo.extend(parents.get(node, []))
+    return wanted
+
+
+def hold_back(database: Path, end: dt.date) -> int:
+    """Move the last day's events and a few late ones out of raw into holdout.events."""
+    with duckdb.connect(str(database)) as con:
+        con.execute("create schema if not exists holdout")
+        con.execute("drop table if exists holdout.events")
+        con.execute(
+            f"""
+            create table holdout.events as
+            select * from raw.marketing_events
+            where cast(occurred_at as date) = ?
+                or (
+                    cast(occurred_at as date) between ? and ?
+                    and hash(event_id) % {LATE_ONE_IN} = 0
+                )
+            """,
+            [end, end - dt.timedelta(days=3), end - dt.timedelta(days=1)],
+        )
+        con.execute(
+            "delete from raw.marketing_events"
+            " where event_id in (select event_id from holdout.events)"
+        )
+        return con.execute("select count(*) from holdout.events").fetchone()[0]
+
+
+def set_held_events(database: Path, arrived: bool) -> None:
+    with duckdb.connect(str(database)) as con:
+        con.execute(
+            "delete from raw.marketing_events"
+            " where event_id in (select event_id from holdout.events)"
+        )
+        if arrived:
+            con.execute("insert into raw.marketing_events select * from holdout.events")
+
+
+def compare(database: Path, as_of: dt.date, csv_path: Path) -> int:
+    """Leads whose fit, engagement or MQL definition differ from the project's."""
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute(
+            """
+            select count(*)
+            from intermediate.int_lead_scores_computed as project
+            full join read_csv(?, types = {
+                'lead_id': 'varchar', 'fit_score': 'decimal(18,2)',
+                'engagement_score': 'decimal(18,2)', 'meets_entry': 'boolean'
+            }) as other
+                on project.lead_id = other.lead_id
+            where (
+                    project.lead_id is null
+                    or (project.scoring_model = ? and project.score_date = ?)
+                )
+                and (
+                    project.lead_id is null or other.lead_id is null
+                    or project.fit_score != other.fit_score
+                    or project.engagement_score != other.engagement_score
+                    or project.meets_entry != other.meets_entry
+                )
+            """,
+            [str(csv_path), PRIMARY, as_of],
+        ).fetchone()[0]
+
+
+REFERENCE_RUNNER = """
+import sys, time, duckdb
+database, as_of, sql_path, output = sys.argv[1:5]
+sql = open(sql_path).read().replace('{as_of}', as_of)
+with duckdb.connect(database, read_only=True) as con:
+    started = time.perf_counter()
+    con.execute(f"copy ({sql}) to '{output}' (header)")
+    print(time.perf_counter() - started)
+"""
+
+
+def machine() -> dict[str, object]:
+    memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    model = platform.processor()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+                 if line.startswith("model name")]  # fmt: skip
+        model = names[0] if names else model
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": model,
+        "memory_gb": round(memory_gb, 1),
+        "python": platform.python_version(),
+        "duckdb": duckdb.__version__,
+        "duckdb_memory_limit": os.environ.get("MQL_DUCKDB_MEMORY_LIMIT", "6GB"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    end = dt.date.fromisoformat(args.end_date)
+    workdir = Path(args.workdir)
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
+    database = workdir / "bench.duckdb"
+    target = workdir / "target"
+    env = dict(os.environ)
+    env.update(
+        MQL_DUCKDB_PATH=str(database),
+        DBT_PROFILES_DIR=str(ROOT),
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+    )
+    dbt_common = ["--project-dir", str(ROOT), "--target-path", str(target), "--quiet"]
+
+    print(f"Generating {args.leads:,} leads (not timed) ...", flush=True)
+    generate(
+        database=str(database),
+        leads=args.leads,
+        seed=args.seed,
+        end_date=end,
+        events_per_lead=args.events_per_lead,
+        progress=True,
+    )
+    held = hold_back(database, end)
+    with duckdb.connect(str(database), read_only=True) as con:
+        events = con.execute("select count(*) from raw.marketing_events").fetchone()[0] + held
+    run_measured([DBT, "seed", *dbt_common], env)
+
+    day_before = ["--vars", f"{{as_of: '{end - dt.timedelta(days=1)}'}}"]
+    last_day = ["--vars", f"{{as_of: '{end}'}}"]
+    timings: dict[str, list[float]] = {}
+    rss: dict[str, float] = {}
+    mismatches = {"reference": 0, "pandas": 0}
+
+    def record(step: str, seconds: float, peak_mb: float) -> None:
+        timings.setdefault(step, []).append(seconds)
+        rss[step] = max(rss.get(step, 0.0), peak_mb)
+
+    for _ in tqdm(range(args.repeats), desc="repeats", unit="run"):
+        set_held_events(database, arrived=False)
+        wall, peak, _ = run_measured([DBT, "run", "--full-refresh", *day_before, *dbt_common], env)
+        record("full_build_wall_s", wall, peak)
+        record("full_build_model_s", model_seconds(target), peak)
+        record("scores_path_model_s", model_seconds(target, scores_path(target)), peak)
+
+        set_held_events(database, arrived=True)
+        wall, peak, _ = run_measured([DBT, "run", *last_day, *dbt_common], env)
+        record("incremental_build_wall_s", wall, peak)
+        record("incremental_build_model_s", model_seconds(target), peak)
+
+        reference_csv = workdir / "reference.csv"
+        _, peak, output = run_measured(
+            [sys.executable, "-c", REFERENCE_RUNNER, str(database), str(end),
+             str(REFERENCE_SQL), str(reference_csv)],
+            env,
+        )  # fmt: skip
+        record("reference_s", float(output.strip().splitlines()[-1]), peak)
+        mismatches["reference"] += compare(database, end, reference_csv)
+
+        pandas_csv = workdir / "pandas.csv"
+        wall, peak, _ = run_measured(
+            [sys.executable, str(PANDAS_PEER), "--database", str(database),
+             "--as-of", str(end), "--output", str(pandas_csv)],
+            env,
+        )  # fmt: skip
+        record("pandas_s", wall, peak)
+        mismatches["pandas"] += compare(database, end, pandas_csv)
+
+    results: dict[str, object] = {"leads": args.leads, "events": events, "held_back_events": held}
+    results.update({step: round(statistics.median(values), 3) for step, values in timings.items()})
+    results["runs"] = {
+        step: [round(value, 3) for value in values] for step, values in timings.items()
+    }
+    step_rss = {
+        "full_build": rss["full_build_wall_s"],
+        "incremental_build": rss["incremental_build_wall_s"],
+        "reference": rss["reference_s"],
+        "pandas": rss["pandas_s"],
+    }
+    results["peak_rss_mb"] = round(max(step_rss.values()), 1)
+    results["peak_rss_mb_by_step"] = {step: round(value, 1) for step, value in step_rss.items()}
+    results["mismatched_leads"] = mismatches
+    results["machine"] = machine()
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps(results, indent=2))
+    if any(mismatches.values()):
+        print(f"The implementations disagree: {mismatches}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
