@@ -1,16 +1,28 @@
-{% macro definition_version(model_name, seed_names) %}
-    {#- A fingerprint of an incremental model's own SQL and of the seeds its rows depend on,
-        stored on every row. When marketing ops edit one of those seeds (or the model
-        changes), the stored rows no longer match and the next build rebuilds them all. -#}
+{% macro definition_version(model_name) %}
+    {#- A fingerprint of an incremental model and of everything it is built from: the SQL of
+        the model and of every model upstream of it, and every seed upstream (the scoring
+        definition). Stored on every row: when marketing ops edit a seed or an upstream
+        model changes, the stored rows no longer match and the next build rebuilds them all.
+        Macros are not part of it: after upgrading the project, run --full-refresh. -#}
     {%- if not execute -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set parts = [] -%}
-    {%- for node in (graph.get("nodes") or {}).values() -%}
-        {%- if (node.resource_type == 'seed' and node.name in seed_names)
-            or (node.resource_type == 'model' and node.name == model_name) -%}
-            {%- do parts.append(node.resource_type ~ '.' ~ node.name ~ '=' ~ node.checksum.checksum) -%}
+    {%- set nodes = graph.get('nodes') or {} -%}
+    {%- set start = 'model.' ~ project_name ~ '.' ~ model_name -%}
+    {%- set seen = [] -%}
+    {%- set todo = [start] -%}
+    {#- a breadth-first walk; Jinja has no while loop, so iterate over the growing list -#}
+    {%- for node_id in todo -%}
+        {%- if node_id not in seen and node_id in nodes -%}
+            {%- do seen.append(node_id) -%}
+            {%- for parent in nodes[node_id].depends_on.nodes -%}
+                {%- do todo.append(parent) -%}
+            {%- endfor -%}
         {%- endif -%}
     {%- endfor -%}
-    {{ return(local_md5(parts | sort | join(','))) }}
+    {%- set parts = [] -%}
+    {%- for node_id in seen | sort -%}
+        {%- do parts.append(node_id ~ '=' ~ nodes[node_id].checksum.checksum) -%}
+    {%- endfor -%}
+    {{ return(local_md5(parts | join(','))) }}
 {%- endmacro %}

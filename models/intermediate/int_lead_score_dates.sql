@@ -1,9 +1,10 @@
 {#- The days each lead is scored on. Every lead is scored on the as-of date. A lead that
     could meet the MQL definition on some day (not disqualified, and fit at the threshold or
     an event of a fast-track rule its fit allows) is also scored on every day from its first
-    scored event to the as-of date, which is what MQL history is computed from. Other leads
-    can never be MQLs, so their past days are not computed. Fit and disqualification come
-    from the lead's attributes, which have no history, so they are the same on every day. -#}
+    scored event (or its creation, if later) to the as-of date: MQL history is computed
+    from those days. Other leads can never be MQLs, so their past days are not computed.
+    Fit and disqualification come from the lead's attributes, which have no history, so
+    they are the same on every day. -#}
 {%- set number = type_score() -%}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
@@ -47,6 +48,7 @@ leads_per_model as (
         scoring_models.scoring_model,
         scoring_models.fit_threshold,
         leads.lead_id,
+        cast(leads.created_at as date) as created_on,
         coalesce(fit_per_lead.fit_score, 0) as fit_score,
         coalesce(fit_per_lead.disqualifiers, 0) > 0 as is_disqualified
     from leads
@@ -79,7 +81,12 @@ history_leads as (
     select
         leads_per_model.scoring_model,
         leads_per_model.lead_id,
-        first_event_dates.first_event_date
+        -- a lead is scored from its first event, but not before it was created
+        case
+            when leads_per_model.created_on > first_event_dates.first_event_date
+                then leads_per_model.created_on
+            else first_event_dates.first_event_date
+        end as first_score_date
     from leads_per_model
     inner join first_event_dates
         on leads_per_model.scoring_model = first_event_dates.scoring_model
@@ -118,11 +125,11 @@ history_dates as (
     select
         history_leads.scoring_model,
         history_leads.lead_id,
-        cast({{ dbt.dateadd('day', 'day_offsets.day_offset', 'history_leads.first_event_date') }} as date)
+        cast({{ dbt.dateadd('day', 'day_offsets.day_offset', 'history_leads.first_score_date') }} as date)
             as score_date
     from history_leads
     inner join day_offsets
-        on day_offsets.day_offset < {{ age_in_days('history_leads.first_event_date') }}
+        on day_offsets.day_offset < {{ age_in_days('history_leads.first_score_date') }}
 ),
 
 score_dates as (

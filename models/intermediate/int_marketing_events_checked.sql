@@ -1,18 +1,15 @@
 {#- The one pass over raw events; scoring and the quarantine both read it. Incremental: a
-    daily build re-reads only the events of the late-arrival window (var
-    late_event_lookback_days before as_of, and later) and rows without a readable time;
-    everything when event_type_map changed. An event id seen before the window is a
-    duplicate, as the earlier copy would win a full build. -#}
-{%- set seeds = ['event_type_map', 'event_types'] -%}
-{%- set version = definition_version('int_marketing_events_checked', seeds) -%}
-{%- set window_only = reads_late_window_only(version) -%}
+    daily build re-reads only the events of the late-arrival window (see late_arrival_cutoff)
+    and rows without a readable time, and appends them after its pre-hook removed the old
+    rows of those days; everything when the event mapping or an upstream model changed. An
+    event id seen before the window is a duplicate, as the earlier copy would win a full
+    build. -#}
+{%- set window_only = reads_late_window_only('int_marketing_events_checked') -%}
 
 {{ config(
     materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='partition_date',
-    pre_hook="{{ delete_rows_of_other_versions('int_marketing_events_checked', "
-        ~ "['event_type_map', 'event_types']) }}"
+    incremental_strategy='append',
+    pre_hook="{{ clear_late_window('int_marketing_events_checked', 'event_date') }}"
 ) }}
 
 with
@@ -105,9 +102,8 @@ events_quarantine_ready as (
         campaign,
         reject_reason,
         case when reject_reason is not null then raw_row end as raw_row,
-        -- the unit an incremental build replaces: a day, or all rows without a readable time
-        coalesce(event_date, cast('1900-01-01' as date)) as partition_date,
-        '{{ version }}' as definition_version
+        '{{ definition_version('int_marketing_events_checked') }}' as definition_version,
+        {{ as_of_date() }} as built_as_of
     from events_checked
 )
 

@@ -1,17 +1,14 @@
 {#- Aggregates accepted events to lead-rule-days: later steps never look at single events,
     since decay depends on whole days only. Independent of as_of. Incremental: a daily build
-    re-aggregates only the days of the late-arrival window (and later); every day when the
-    rules or the event mapping changed. -#}
-{%- set seeds = ['engagement_rules', 'fast_track_rules', 'event_type_map', 'event_types'] -%}
-{%- set version = definition_version('int_rule_events_daily', seeds) -%}
-{%- set window_only = reads_late_window_only(version) -%}
+    re-aggregates only the days of the late-arrival window (see late_arrival_cutoff) and
+    appends them after its pre-hook removed those days; every day when the rules, the event
+    mapping or an upstream model changed. -#}
+{%- set window_only = reads_late_window_only('int_rule_events_daily') -%}
 
 {{ config(
     materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='event_date',
-    pre_hook="{{ delete_rows_of_other_versions('int_rule_events_daily', "
-        ~ "['engagement_rules', 'fast_track_rules', 'event_type_map', 'event_types']) }}"
+    incremental_strategy='append',
+    pre_hook="{{ clear_late_window('int_rule_events_daily', 'event_date') }}"
 ) }}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
@@ -86,7 +83,8 @@ rule_events_per_day as (
         event_date,
         cast(count(*) as integer) as event_count,
         max(occurred_at) as last_occurred_at,
-        '{{ version }}' as definition_version
+        '{{ definition_version('int_rule_events_daily') }}' as definition_version,
+        {{ as_of_date() }} as built_as_of
     from events_matched
     group by scoring_model, rule_id, lead_id, event_date
 )
