@@ -97,6 +97,7 @@ def lead(
     job_title: str | None,
     country: str | None,
     lead_source: str = "organic",
+    created: datetime.datetime = CREATED,
 ) -> tuple:
     """A raw.leads row."""
     first_name, last_name = name
@@ -109,8 +110,8 @@ def lead(
         job_title,
         country,
         lead_source,
-        CREATED,
-        CREATED,
+        created,
+        created,
     )
 
 
@@ -298,6 +299,16 @@ LEADS: list[tuple] = [
     ),
     # Converted to an opportunity: never an MQL again.
     lead("HC27", "HCA01", "olga.opp@northwind-hc.io", ("Olga", "Opp"), "VP Engineering", "US"),
+    # Created 12 days before AS_OF, after its first event: no history before its creation.
+    lead(
+        "HC28",
+        "HCA01",
+        "nina.new@northwind-hc.io",
+        ("Nina", "New"),
+        "VP Engineering",
+        "US",
+        created=days_ago(12, 10),
+    ),
 ]
 
 EVENTS: list[tuple] = [
@@ -391,6 +402,8 @@ EVENTS: list[tuple] = [
     # HC27: demo 30 days ago, opportunity 25 days ago, trial 2 days ago
     event("HCE2701", "HC27", "form_submission", days_ago(30, 9), f"{SITE}/demo"),
     event("HCE2702", "HC27", "form_submission", days_ago(2, 9), f"{SITE}/trial"),
+    # HC28: demo 22 days ago, 10 days before the lead was created
+    event("HCE2801", "HC28", "form_submission", days_ago(22, 9), f"{SITE}/demo"),
 ]
 
 # Sales verdicts and opportunities do not change scores; they end MQL episodes.

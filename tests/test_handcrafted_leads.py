@@ -618,6 +618,24 @@ EXPECTED: list[Expected] = [
         engagement_grade="1",
         mql_reason=None,  # converted to an opportunity 25 days ago
     ),
+    Expected(
+        "HC28",
+        DEFAULT,
+        fit_score="60.00",
+        fit_grade="A",
+        engagement_score="24.06",  # demo 40 * 0.5**(22/30) = 24.0605; active 22 days ago
+        engagement_grade="3",
+        mql_reason=None,  # entered on its creation day, left on 10-31 (test_mql_history.py)
+    ),
+    Expected(
+        "HC28",
+        INTENT,
+        fit_score="45.00",
+        fit_grade="A",
+        engagement_score="52.00",  # demo 50 * 0.8 (8-30 band) = 40 * 1.3
+        engagement_grade="2",
+        mql_reason="thresholds",
+    ),
 ]
 
 SCORE_COLUMNS = list(Expected("", "", "0", "", "0", "").as_row())

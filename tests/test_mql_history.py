@@ -160,6 +160,14 @@ EPISODES: dict[tuple[str, str], list[tuple]] = {
     # HC02: meeting booked on 2026-10-18 with fit 25: below the fit threshold 40, so it
     # enters by the fast-track (demo <= 14 days, fit >= 25); day 14 is AS_OF: still open.
     ("HC02", DEFAULT): [(1, day("2026-10-18"), "fast_track:ft_demo_request", None, None, None)],
+    # HC28: demo on 2026-10-10, but the lead was created on 10-20: it is scored from 10-20,
+    # when the demo is 10 days old: 40 * 0.5**(10/30) = 31.75 >= 30 enters. Held by the
+    # cool-down to 10-27 and by the exit threshold to 10-30 (day 20: 25.20); day 21 (10-31):
+    # 24.62 < 25, exit. b2b_intent_heavy: 50 * 0.8 * 1.3 = 52 from 10-20, still open.
+    ("HC28", DEFAULT): [
+        (1, day("2026-10-20"), "thresholds", day("2026-10-31"), "engagement_decayed", None)
+    ],
+    ("HC28", INTENT): [(1, day("2026-10-20"), "thresholds", None, None, None)],
     # HC03: demo on 2026-10-17 with fit 40 enters by thresholds (40 >= 30); 28.28 on AS_OF
     # is below 30 but at least 25: held.
     ("HC03", DEFAULT): [(1, day("2026-10-17"), "thresholds", None, None, None)],
@@ -200,6 +208,8 @@ HISTORY_COLUMNS: dict[tuple[str, str], tuple] = {
     ("HC26", INTENT): (False, None, day("2026-10-12"), day("2026-10-12"), 1, 18),
     # converted on 2026-10-07: 25 days
     ("HC27", DEFAULT): (False, None, day("2026-10-02"), day("2026-10-02"), 1, 25),
+    # left on 2026-10-31: 1 day
+    ("HC28", DEFAULT): (False, None, day("2026-10-20"), day("2026-10-20"), 1, 1),
 }
 
 
