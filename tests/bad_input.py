@@ -292,13 +292,9 @@ BAD_ROWS: list[BadRow] = [
     # --- kind 1: null and blank lead ids
     lead(None, email="null.id@bad-input-test.io", reject="missing lead_id"),
     lead("   ", email="blank.id@bad-input-test.io", reject="missing lead_id"),
-    # --- kind 2: one lead id, conflicting attributes: the latest update wins
-    lead(
-        "BADL_DUP",
-        job_title="Marketing Intern",
-        updated_at="2026-01-01 00:00:00",
-        reject="duplicate_of BADL_DUP",
-    ),
+    # --- kind 2: one lead id, conflicting attributes: two versions; the later one is in
+    # effect from its updated_at (so on as_of), the earlier one before
+    lead("BADL_DUP", job_title="Marketing Intern", updated_at="2026-01-01 00:00:00"),
     lead("BADL_DUP", job_title="VP Engineering", updated_at="2026-06-01 00:00:00"),
     # --- kind 3: one event id twice (same lead, same page, an hour apart)
     lead("BADL_EVT"),
@@ -468,7 +464,8 @@ FUTURE_EVENTS: list[BadRow] = [
 
 
 def generated_rows(con: duckdb.DuckDBPyConnection) -> list[BadRow]:
-    """Rows made from generated ones: a re-delivered event and a stale copy of a lead."""
+    """Rows made from generated ones: a re-delivered event and a stale copy of a lead (an
+    older version of it)."""
     event_row = con.execute(
         "select * from raw.marketing_events where lead_id = ? order by event_id limit 1",
         [REDELIVERED_EVENT_LEAD],
@@ -487,7 +484,7 @@ def generated_rows(con: duckdb.DuckDBPyConnection) -> list[BadRow]:
     stale[COLUMNS["leads"].index("updated_at")] = "2000-01-01 00:00:00"
     return [
         BadRow("marketing_events", tuple(event_row), f"duplicate_of {event_row[0]}"),
-        BadRow("leads", tuple(stale), f"duplicate_of {STALE_COPY_LEAD}"),
+        BadRow("leads", tuple(stale), None),
     ]
 
 

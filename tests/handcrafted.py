@@ -98,8 +98,9 @@ def lead(
     country: str | None,
     lead_source: str = "organic",
     created: datetime.datetime = CREATED,
+    updated: datetime.datetime | None = None,
 ) -> tuple:
-    """A raw.leads row."""
+    """A raw.leads row; a second row of one lead_id with a later `updated` is a new version."""
     first_name, last_name = name
     return (
         lead_id,
@@ -111,7 +112,7 @@ def lead(
         country,
         lead_source,
         created,
-        created,
+        updated or created,
     )
 
 
@@ -309,6 +310,31 @@ LEADS: list[tuple] = [
         "US",
         created=days_ago(12, 10),
     ),
+    # Attribute versions. HC29 changes its email to a free-mail address 12 days before
+    # AS_OF (disqualified under b2b_default from that day); HC30 changes its title to
+    # "Office Assistant" 7 days before AS_OF (fit 30 under b2b_default, 25 under intent).
+    lead(
+        "HC29", "HCA01", "vera.version@northwind-hc.io", ("Vera", "Version"), "VP Engineering", "US"
+    ),
+    lead(
+        "HC29",
+        "HCA01",
+        "vera.version@gmail.com",
+        ("Vera", "Version"),
+        "VP Engineering",
+        "US",
+        updated=days_ago(12, 8),
+    ),
+    lead("HC30", "HCA01", "felix.fit@northwind-hc.io", ("Felix", "Fit"), "VP Engineering", "US"),
+    lead(
+        "HC30",
+        "HCA01",
+        "felix.fit@northwind-hc.io",
+        ("Felix", "Fit"),
+        "Office Assistant",
+        "US",
+        updated=days_ago(7, 8),
+    ),
 ]
 
 EVENTS: list[tuple] = [
@@ -404,6 +430,9 @@ EVENTS: list[tuple] = [
     event("HCE2702", "HC27", "form_submission", days_ago(2, 9), f"{SITE}/trial"),
     # HC28: demo 22 days ago, 10 days before the lead was created
     event("HCE2801", "HC28", "form_submission", days_ago(22, 9), f"{SITE}/demo"),
+    # HC29, HC30: demo 17 days ago
+    event("HCE2901", "HC29", "form_submission", days_ago(17, 9), f"{SITE}/demo"),
+    event("HCE3001", "HC30", "form_submission", days_ago(17, 9), f"{SITE}/demo"),
 ]
 
 # Sales verdicts and opportunities do not change scores; they end MQL episodes.
@@ -427,7 +456,7 @@ OPPORTUNITIES: list[tuple] = [
     ("HCO02", "HCA01", "HC27", days_ago(25, 14), "discovery", False, None, Decimal("50000.00")),
 ]
 
-LEAD_IDS: list[str] = [lead[0] for lead in LEADS]
+LEAD_IDS: list[str] = list(dict.fromkeys(lead[0] for lead in LEADS))
 
 
 def load(con: duckdb.DuckDBPyConnection) -> None:

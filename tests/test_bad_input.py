@@ -173,10 +173,28 @@ def enriched(database: Path, lead_id: str) -> dict:
     )
 
 
+# the columns of lead_scores that are about the as-of date (not about MQL history)
+SCORE_COLUMNS = [
+    "fit_score",
+    "fit_grade",
+    "engagement_score",
+    "engagement_grade",
+    "is_disqualified",
+    "disqualification_reason",
+    "high_intent_actions",
+    "last_activity_at",
+]
+
+
 def table_by_key(
-    database: Path, table: str, key: list[str], where: str = "true"
+    database: Path,
+    table: str,
+    key: list[str],
+    where: str = "true",
+    columns: list[str] | None = None,
 ) -> dict[tuple, dict]:
-    rows = records(database, f"select * from {table} where {where}")
+    selected = ", ".join([*key, *columns]) if columns else "*"
+    rows = records(database, f"select {selected} from {table} where {where}")
     return {tuple(row[column] for column in key): row for row in rows}
 
 
@@ -205,22 +223,48 @@ def test_null_or_blank_lead_id_is_rejected_as_missing(builds: Builds) -> None:
 
 
 # --- kind 2 -------------------------------------------------------------------------------
-def test_duplicate_lead_id_uses_the_row_updated_last(builds: Builds) -> None:
+def lead_versions(database: Path, lead_id: str) -> list[tuple]:
+    return query(
+        database,
+        "select job_title, valid_from, valid_to, reject_reason from intermediate.int_leads_checked"
+        " where lead_id = ? order by valid_from nulls first",
+        [lead_id],
+    )
+
+
+def test_two_rows_of_one_lead_id_are_versions_the_latest_in_effect(builds: Builds) -> None:
     scores = score(builds.bad, "BADL_DUP")
-    # the later row's VP title, not the earlier row's intern (which would disqualify)
+    # on as_of the later row's VP title counts, not the earlier intern (which disqualifies)
     assert (scores["seniority"], scores["disqualification_reason"]) == ("vp", None)
     assert enriched(builds.bad, "BADL_DUP")["job_title"] == "VP Engineering"
-    [(key, reason, raw)] = rejects_with_raw(builds.bad, "crm.leads", "lead_id=BADL_DUP |%")
-    assert (key, reason) == ("BADL_DUP", "duplicate_of BADL_DUP")
-    assert "job_title=Marketing Intern" in raw
+    # the intern is the version before 2026-06-01 (updated_at of the VP row)
+    assert lead_versions(builds.bad, "BADL_DUP") == [
+        ("Marketing Intern", None, dt.date(2026, 6, 1), None),
+        ("VP Engineering", dt.date(2026, 6, 1), None, None),
+    ]
+    assert rejects_with_raw(builds.bad, "crm.leads", "lead_id=BADL_DUP |%") == []
 
 
-def test_stale_copy_of_a_generated_lead_is_rejected_and_changes_nothing(builds: Builds) -> None:
+def test_stale_copy_of_a_generated_lead_is_an_older_version_and_changes_todays_scores_not(
+    builds: Builds,
+) -> None:
     lead_id = bad_input.STALE_COPY_LEAD
-    [(key, reason, raw)] = rejects_with_raw(builds.bad, "crm.leads", f"lead_id={lead_id} |%")
-    assert (key, reason) == (lead_id, f"duplicate_of {lead_id}")
-    assert "job_title=Student Intern" in raw
-    assert_scores_unchanged(builds, lead_id)
+    [generated_updated] = query(
+        builds.bad,
+        "select cast(updated_at as date) from raw.leads where lead_id = ?"
+        " and job_title != 'Student Intern'",
+        [lead_id],
+    )[0]
+    versions = lead_versions(builds.bad, lead_id)
+    assert versions[0] == ("Student Intern", None, generated_updated, None)
+    assert len(versions) == 2 and versions[1][1:] == (generated_updated, None, None)
+    for table, key, columns in [
+        ("marts.lead_scores", ["scoring_model"], SCORE_COLUMNS),
+        ("marts.lead_score_explanations", ["scoring_model", "rule_id"], None),
+    ]:
+        where = f"lead_id = '{lead_id}'"
+        before = table_by_key(builds.clean, table, key, where, columns)
+        assert before and table_by_key(builds.bad, table, key, where, columns) == before
 
 
 # --- kind 3 -------------------------------------------------------------------------------

@@ -636,6 +636,42 @@ EXPECTED: list[Expected] = [
         engagement_grade="2",
         mql_reason="thresholds",
     ),
+    # --- HC29, HC30: a demo 17 days ago (40 * 0.5**(17/30) = 27.007 under b2b_default;
+    # 50 * 0.8 = 40 under b2b_intent_heavy), and a new version of the lead's attributes.
+    Expected(
+        "HC29",
+        DEFAULT,
+        fit_score="60.00",  # the email domain earns no fit points
+        fit_grade="A",
+        engagement_score="27.01",
+        engagement_grade="3",
+        disqualification_reason="free-mail address",  # the version of 12 days ago: gmail.com
+    ),
+    Expected(
+        "HC29",
+        INTENT,
+        fit_score="45.00",
+        fit_grade="A",
+        engagement_score="52.00",  # 40 * 1.3; b2b_intent_heavy does not disqualify free mail
+        engagement_grade="2",
+        mql_reason="thresholds",
+    ),
+    Expected(
+        "HC30",
+        DEFAULT,
+        fit_score="30.00",  # "Office Assistant": size 15 + software 10 + US 5
+        fit_grade="C",
+        engagement_score="27.01",
+        engagement_grade="3",
+    ),
+    Expected(
+        "HC30",
+        INTENT,
+        fit_score="25.00",  # size 15 + software 10
+        fit_grade="C",
+        engagement_score="40.00",  # 40 * 1.0 (grade C)
+        engagement_grade="2",
+    ),
 ]
 
 SCORE_COLUMNS = list(Expected("", "", "0", "", "0", "").as_row())
@@ -717,7 +753,7 @@ def test_sql_in_a_job_title_is_data(warehouse: Path) -> None:
     # seniority vp; quotes separate words, so '"Data"' is the word data (function data, in
     # core_functions); the title does not contain "data platform" or "data infrastructure".
     hc_leads = query(warehouse, "select count(*) from raw.leads where lead_id like 'HC%'")
-    assert hc_leads == [(len(handcrafted.LEAD_IDS),)]
+    assert hc_leads == [(len(handcrafted.LEADS),)]
     rows = query(
         warehouse,
         "select seniority, job_function from marts.lead_scores"

@@ -89,7 +89,7 @@ EPISODES: dict[tuple[str, str], list[tuple]] = {
         (2, day("2026-10-27"), "thresholds", None, None, None),
     ],
     # HC26: demo on 2026-10-12 enters; rejected on 10-14. Trial on 10-29: demo 40 *
-    # 0.5**(17/30) = 26.98 + 35 = 61.98 enters again under b2b_default; never under
+    # 0.5**(17/30) = 27.01 + 35 = 62.01 enters again under b2b_default; never under
     # b2b_intent_heavy (reentry_after_rejected = never).
     ("HC26", DEFAULT): [
         (
@@ -168,6 +168,24 @@ EPISODES: dict[tuple[str, str], list[tuple]] = {
         (1, day("2026-10-20"), "thresholds", day("2026-10-31"), "engagement_decayed", None)
     ],
     ("HC28", INTENT): [(1, day("2026-10-20"), "thresholds", None, None, None)],
+    # HC29: demo on 2026-10-15 enters (40; 65). From 10-20 its email is at gmail.com:
+    # disqualified under b2b_default, which ends the episode that day despite the 7-day
+    # cool-down; b2b_intent_heavy does not disqualify free mail: still open.
+    ("HC29", DEFAULT): [
+        (1, day("2026-10-15"), "thresholds", day("2026-10-20"), "disqualified", "free-mail address")
+    ],
+    ("HC29", INTENT): [(1, day("2026-10-15"), "thresholds", None, None, None)],
+    # HC30: demo on 2026-10-15 enters. From 10-25 its title is "Office Assistant": fit 30 <
+    # 40, but the demo fast-track (<= 14 days, fit >= 25) holds it until 10-29; on 10-30 it
+    # exits, fit_changed (its fit met the threshold on entry). b2b_intent_heavy: fit 25 < 30
+    # from 10-25, its fast-track (<= 7 days) lapsed on 10-23, the 14-day cool-down ends on
+    # 10-29: exit 10-29.
+    ("HC30", DEFAULT): [
+        (1, day("2026-10-15"), "thresholds", day("2026-10-30"), "fit_changed", None)
+    ],
+    ("HC30", INTENT): [
+        (1, day("2026-10-15"), "thresholds", day("2026-10-29"), "fit_changed", None)
+    ],
     # HC03: demo on 2026-10-17 with fit 40 enters by thresholds (40 >= 30); 28.28 on AS_OF
     # is below 30 but at least 25: held.
     ("HC03", DEFAULT): [(1, day("2026-10-17"), "thresholds", None, None, None)],

@@ -5,8 +5,8 @@
 
 with
 
-leads as (
-    select * from {{ ref('int_leads_enriched') }}
+lead_versions as (
+    select * from {{ ref('int_lead_versions_enriched') }}
 ),
 
 fit_rules as (
@@ -21,12 +21,14 @@ value_lists as (
     select * from {{ ref('value_lists') }}
 ),
 
--- one row per lead per attribute, so that rules join on the attribute name instead of
+-- one row per lead version per attribute, so that rules join on the attribute name instead of
 -- being pasted into SQL
 lead_attributes as (
     {% for attribute in scoring_attributes() %}
         select
             lead_id,
+            valid_from,
+            valid_to,
             '{{ attribute.name }}' as attribute,
             {% if attribute.type == 'number' -%}
                 cast({{ attribute.name }} as {{ text }}) as text_value,
@@ -35,7 +37,7 @@ lead_attributes as (
                 cast({{ attribute.name }} as {{ text }}) as text_value,
                 cast(null as {{ number }}) as number_value
             {%- endif %}
-        from leads
+        from lead_versions
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
@@ -83,6 +85,8 @@ scalar_rule_matches as (
         attribute_rules.rule_id,
         attribute_rules.rule_kind,
         lead_attributes.lead_id,
+        lead_attributes.valid_from,
+        lead_attributes.valid_to,
         lead_attributes.text_value as matched_value,
         attribute_rules.points,
         attribute_rules.priority,
@@ -114,6 +118,8 @@ list_rule_matches as (
         attribute_rules.rule_id,
         attribute_rules.rule_kind,
         lead_attributes.lead_id,
+        lead_attributes.valid_from,
+        lead_attributes.valid_to,
         lead_attributes.text_value as matched_value,
         attribute_rules.points,
         attribute_rules.priority,

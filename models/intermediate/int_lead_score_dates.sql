@@ -3,8 +3,8 @@
     an event of a fast-track rule its fit allows) is also scored on every day from its first
     scored event (or its creation, if later) to the as-of date: MQL history is computed
     from those days. Other leads can never be MQLs, so their past days are not computed.
-    Fit and disqualification come from the lead's attributes, which have no history, so
-    they are the same on every day. -#}
+    A lead qualifies for history when any of its versions (int_lead_versions_enriched)
+    could. -#}
 {%- set number = type_score() -%}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
@@ -13,6 +13,10 @@ with
 
 leads as (
     select * from {{ ref('int_leads_enriched') }}
+),
+
+lead_versions as (
+    select * from {{ ref('int_lead_versions_enriched') }}
 ),
 
 scoring_models as (
@@ -31,31 +35,48 @@ fast_track_rules as (
     select * from {{ ref('fast_track_rules') }}
 ),
 
-fit_per_lead as (
+fit_per_version as (
     select
         scoring_model,
         lead_id,
+        valid_from,
         {{ round_score(
             'cast(sum(case when rule_kind = ' ~ "'fit'" ~ ' then points end) as ' ~ number ~ ')'
         ) }} as fit_score,
         cast(sum(case when rule_kind = 'disqualifier' then 1 else 0 end) as integer) as disqualifiers
     from attribute_rule_matches
-    group by scoring_model, lead_id
+    group by scoring_model, lead_id, valid_from
 ),
 
-leads_per_model as (
+versions_per_model as (
     select
         scoring_models.scoring_model,
         scoring_models.fit_threshold,
-        leads.lead_id,
-        cast(leads.created_at as date) as created_on,
-        coalesce(fit_per_lead.fit_score, 0) as fit_score,
-        coalesce(fit_per_lead.disqualifiers, 0) > 0 as is_disqualified
-    from leads
+        lead_versions.lead_id,
+        coalesce(fit_per_version.fit_score, 0) as fit_score,
+        coalesce(fit_per_version.disqualifiers, 0) > 0 as is_disqualified
+    from lead_versions
     cross join scoring_models
-    left join fit_per_lead
-        on leads.lead_id = fit_per_lead.lead_id
-            and scoring_models.scoring_model = fit_per_lead.scoring_model
+    left join fit_per_version
+        on lead_versions.lead_id = fit_per_version.lead_id
+            and scoring_models.scoring_model = fit_per_version.scoring_model
+            and (
+                lead_versions.valid_from = fit_per_version.valid_from
+                or (lead_versions.valid_from is null and fit_per_version.valid_from is null)
+            )
+),
+
+-- per lead: could a version meet the fit threshold, and the best fit of a version that is
+-- not disqualified (for fast-tracks)
+leads_per_model as (
+    select
+        scoring_model,
+        lead_id,
+        max(case when not is_disqualified and fit_score >= fit_threshold then 1 else 0 end)
+            as can_meet_fit_threshold,
+        max(case when not is_disqualified then fit_score end) as best_fit_score
+    from versions_per_model
+    group by scoring_model, lead_id
 ),
 
 first_event_dates as (
@@ -83,19 +104,23 @@ history_leads as (
         leads_per_model.lead_id,
         -- a lead is scored from its first event, but not before it was created
         case
-            when leads_per_model.created_on > first_event_dates.first_event_date
-                then leads_per_model.created_on
+            when cast(leads.created_at as date) > first_event_dates.first_event_date
+                then cast(leads.created_at as date)
             else first_event_dates.first_event_date
         end as first_score_date
     from leads_per_model
+    inner join leads
+        on leads_per_model.lead_id = leads.lead_id
     inner join first_event_dates
         on leads_per_model.scoring_model = first_event_dates.scoring_model
             and leads_per_model.lead_id = first_event_dates.lead_id
-    where not leads_per_model.is_disqualified
-        and (
-            leads_per_model.fit_score >= leads_per_model.fit_threshold
-            or first_event_dates.has_fast_track_for_any_fit = 1
-            or leads_per_model.fit_score >= first_event_dates.lowest_fast_track_fit
+    where leads_per_model.can_meet_fit_threshold = 1
+        or (
+            leads_per_model.best_fit_score is not null
+            and (
+                first_event_dates.has_fast_track_for_any_fit = 1
+                or leads_per_model.best_fit_score >= first_event_dates.lowest_fast_track_fit
+            )
         )
 ),
 
@@ -134,10 +159,11 @@ history_dates as (
 
 score_dates as (
     select
-        scoring_model,
-        lead_id,
+        scoring_models.scoring_model,
+        leads.lead_id,
         {{ as_of_date() }} as score_date
-    from leads_per_model
+    from leads
+    cross join scoring_models
     union all
     select
         scoring_model,

@@ -45,24 +45,30 @@ rule_events_daily as (
     select * from {{ ref('int_rule_events_daily') }}
 ),
 
+-- fit and disqualification per version of the lead's attributes; a version applies from
+-- valid_from to the day before valid_to (null: without limit)
 fit_per_lead as (
     select
         scoring_model,
         lead_id,
+        valid_from,
+        valid_to,
         cast(sum(points) as {{ number }}) as fit_points
     from attribute_rule_matches
     where rule_kind = 'fit'
-    group by scoring_model, lead_id
+    group by scoring_model, lead_id, valid_from, valid_to
 ),
 
 disqualifications_ranked as (
     select
         scoring_model,
         lead_id,
+        valid_from,
+        valid_to,
         rule_id,
         disqualification_reason,
         row_number() over (
-            partition by scoring_model, lead_id order by priority, rule_id
+            partition by scoring_model, lead_id, valid_from order by priority, rule_id
         ) as disqualification_rank
     from attribute_rule_matches
     where rule_kind = 'disqualifier'
@@ -137,10 +143,20 @@ leads_fit_scored as (
     left join fit_per_lead
         on leads.lead_id = fit_per_lead.lead_id
             and scoring_models.scoring_model = fit_per_lead.scoring_model
+            and (fit_per_lead.valid_from is null or score_dates.score_date >= fit_per_lead.valid_from)
+            and (fit_per_lead.valid_to is null or score_dates.score_date < fit_per_lead.valid_to)
     left join disqualifications_ranked
         on leads.lead_id = disqualifications_ranked.lead_id
             and scoring_models.scoring_model = disqualifications_ranked.scoring_model
             and disqualifications_ranked.disqualification_rank = 1
+            and (
+                disqualifications_ranked.valid_from is null
+                or score_dates.score_date >= disqualifications_ranked.valid_from
+            )
+            and (
+                disqualifications_ranked.valid_to is null
+                or score_dates.score_date < disqualifications_ranked.valid_to
+            )
     left join engagement_per_lead
         on leads.lead_id = engagement_per_lead.lead_id
             and scoring_models.scoring_model = engagement_per_lead.scoring_model

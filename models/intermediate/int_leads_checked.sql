@@ -8,15 +8,34 @@ country_codes as (
     select * from {{ ref('int_country_codes') }}
 ),
 
+-- several rows with one lead_id are versions of the lead, each in effect from the day of
+-- its updated_at (the oldest one from the start) until the next; id_rank 1 is the latest.
+-- Two rows with the same updated_at are the same version: the first (by raw values) counts
 leads_ranked as (
     select
         leads.*,
-        -- two rows with one lead_id: the latest update wins
         row_number() over (
             partition by leads.lead_id
             order by leads.updated_at desc nulls last, leads.created_at desc nulls last, leads.raw_row asc
-        ) as id_rank
+        ) as id_rank,
+        row_number() over (
+            partition by leads.lead_id, leads.updated_at
+            order by leads.created_at desc nulls last, leads.raw_row asc
+        ) as copy_rank
     from leads
+),
+
+versions_dated as (
+    select
+        lead_id,
+        id_rank,
+        lag(cast(updated_at as date)) over (partition by lead_id order by id_rank) as valid_to,
+        case
+            when row_number() over (partition by lead_id order by id_rank desc) = 1 then null
+            else cast(updated_at as date)
+        end as valid_from
+    from leads_ranked
+    where row_problem is null and copy_rank = 1 and lead_id is not null
 ),
 
 -- one person under several lead ids (same email): the first created lead survives, so
@@ -49,20 +68,29 @@ leads_checked as (
         leads_ranked.lead_source,
         leads_ranked.created_at,
         leads_ranked.updated_at,
+        versions_dated.valid_from,
+        versions_dated.valid_to,
+        leads_ranked.id_rank = 1 as is_latest_version,
         coalesce(people.surviving_lead_id, leads_ranked.lead_id) as surviving_lead_id,
         case
             when leads_ranked.row_problem is not null then leads_ranked.row_problem
-            when leads_ranked.id_rank > 1 then 'duplicate_of ' || leads_ranked.lead_id
+            when leads_ranked.copy_rank > 1 then 'duplicate_of ' || leads_ranked.lead_id
             when people.surviving_lead_id != leads_ranked.lead_id
                 then 'duplicate_of ' || people.surviving_lead_id
         end as reject_reason,
         leads_ranked.raw_row
     from leads_ranked
+    -- the person is decided by the latest version; all its versions follow it
+    left join leads_ranked as latest
+        on leads_ranked.lead_id = latest.lead_id
+            and latest.id_rank = 1
     left join people
-        on leads_ranked.email = people.email
-            and leads_ranked.id_rank = 1
-            and leads_ranked.row_problem is null
+        on latest.email = people.email
+            and latest.row_problem is null
             and people.person_rank = 1
+    left join versions_dated
+        on leads_ranked.lead_id = versions_dated.lead_id
+            and leads_ranked.id_rank = versions_dated.id_rank
     left join country_codes
         on leads_ranked.country_reported = country_codes.alias
 )

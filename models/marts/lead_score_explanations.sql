@@ -7,7 +7,7 @@ lead_scores_every_day as (
     select * from {{ ref('int_lead_scores_computed') }}
 ),
 
-attribute_rule_matches as (
+attribute_rule_matches_every_version as (
     select * from {{ ref('int_lead_attribute_rules_matched') }}
 ),
 
@@ -36,6 +36,12 @@ lead_scores_computed as (
 engagement_rule_totals as (
     select * from engagement_rule_totals_every_day
     where score_date = {{ as_of_date() }}
+),
+
+-- the version of the lead's attributes in effect on the as-of date
+attribute_rule_matches as (
+    select * from attribute_rule_matches_every_version
+    where valid_to is null
 ),
 
 fit_rows as (
