@@ -313,6 +313,13 @@ def truncate_to(database: Path, as_of: datetime.date) -> None:
         con.execute("delete from raw.sales_dispositions where occurred_at >= ?", [end])
         con.execute("delete from raw.opportunities where created_at >= ?", [end])
         con.execute("delete from raw.leads where created_at >= ?", [end])
+        # later versions of a lead were not known yet (its oldest row stands for its start)
+        con.execute(
+            "delete from raw.leads where updated_at >= ? and exists ("
+            " select 1 from raw.leads as older"
+            " where older.lead_id = leads.lead_id and older.updated_at < leads.updated_at)",
+            [end],
+        )
 
 
 @pytest.fixture(scope="module")
