@@ -10,7 +10,7 @@ country_codes as (
 
 -- several rows with one lead_id are versions of the lead, each in effect from the day of
 -- its updated_at (the oldest one from the start) until the next; id_rank 1 is the latest.
--- Two rows with the same updated_at are the same version: the first (by raw values) counts
+-- Versions are by day: of two rows updated on the same day, the later one is the version
 leads_ranked as (
     select
         leads.*,
@@ -19,8 +19,8 @@ leads_ranked as (
             order by leads.updated_at desc nulls last, leads.created_at desc nulls last, leads.raw_row asc
         ) as id_rank,
         row_number() over (
-            partition by leads.lead_id, leads.updated_at
-            order by leads.created_at desc nulls last, leads.raw_row asc
+            partition by leads.lead_id, cast(leads.updated_at as date)
+            order by leads.updated_at desc nulls last, leads.created_at desc nulls last, leads.raw_row asc
         ) as copy_rank
     from leads
 ),
