@@ -26,7 +26,7 @@ def test_every_lead_is_scored_once_by_every_model(warehouse: Path) -> None:
         warehouse,
         """
         select
-            (select count(*) from raw.leads),
+            (select count(distinct lead_id) from raw.leads),
             count(*),
             count(distinct lead_id || '|' || scoring_model),
             count(distinct scoring_model)
