@@ -51,8 +51,8 @@ fit_per_lead as (
     select
         scoring_model,
         lead_id,
-        valid_from,
-        valid_to,
+        coalesce(valid_from, cast('0001-01-01' as date)) as applies_from,
+        coalesce(valid_to, cast('9999-12-31' as date)) as applies_until,
         cast(sum(points) as {{ number }}) as fit_points
     from attribute_rule_matches
     where rule_kind = 'fit'
@@ -63,8 +63,8 @@ disqualifications_ranked as (
     select
         scoring_model,
         lead_id,
-        valid_from,
-        valid_to,
+        coalesce(valid_from, cast('0001-01-01' as date)) as applies_from,
+        coalesce(valid_to, cast('9999-12-31' as date)) as applies_until,
         rule_id,
         disqualification_reason,
         row_number() over (
@@ -143,20 +143,14 @@ leads_fit_scored as (
     left join fit_per_lead
         on leads.lead_id = fit_per_lead.lead_id
             and scoring_models.scoring_model = fit_per_lead.scoring_model
-            and (fit_per_lead.valid_from is null or score_dates.score_date >= fit_per_lead.valid_from)
-            and (fit_per_lead.valid_to is null or score_dates.score_date < fit_per_lead.valid_to)
+            and score_dates.score_date >= fit_per_lead.applies_from
+            and score_dates.score_date < fit_per_lead.applies_until
     left join disqualifications_ranked
         on leads.lead_id = disqualifications_ranked.lead_id
             and scoring_models.scoring_model = disqualifications_ranked.scoring_model
             and disqualifications_ranked.disqualification_rank = 1
-            and (
-                disqualifications_ranked.valid_from is null
-                or score_dates.score_date >= disqualifications_ranked.valid_from
-            )
-            and (
-                disqualifications_ranked.valid_to is null
-                or score_dates.score_date < disqualifications_ranked.valid_to
-            )
+            and score_dates.score_date >= disqualifications_ranked.applies_from
+            and score_dates.score_date < disqualifications_ranked.applies_until
     left join engagement_per_lead
         on leads.lead_id = engagement_per_lead.lead_id
             and scoring_models.scoring_model = engagement_per_lead.scoring_model
