@@ -137,25 +137,30 @@ def compare(database: Path, as_of: dt.date, csv_path: Path) -> int:
     with duckdb.connect(str(database), read_only=True) as con:
         return con.execute(
             """
+            with project as (
+                select lead_id, fit_score, engagement_score, meets_entry
+                from intermediate.int_lead_scores_computed
+                where scoring_model = ? and score_date = ?
+            ),
+
+            other as (
+                select * from read_csv(?, types = {
+                    'lead_id': 'varchar', 'fit_score': 'decimal(18,2)',
+                    'engagement_score': 'decimal(18,2)', 'meets_entry': 'boolean'
+                })
+            )
+
+            -- a lead missing on either side counts as a mismatch too
             select count(*)
-            from intermediate.int_lead_scores_computed as project
-            full join read_csv(?, types = {
-                'lead_id': 'varchar', 'fit_score': 'decimal(18,2)',
-                'engagement_score': 'decimal(18,2)', 'meets_entry': 'boolean'
-            }) as other
+            from project
+            full join other
                 on project.lead_id = other.lead_id
-            where (
-                    project.lead_id is null
-                    or (project.scoring_model = ? and project.score_date = ?)
-                )
-                and (
-                    project.lead_id is null or other.lead_id is null
-                    or project.fit_score != other.fit_score
-                    or project.engagement_score != other.engagement_score
-                    or project.meets_entry != other.meets_entry
-                )
+            where project.lead_id is null or other.lead_id is null
+                or project.fit_score != other.fit_score
+                or project.engagement_score != other.engagement_score
+                or project.meets_entry != other.meets_entry
             """,
-            [str(csv_path), PRIMARY, as_of],
+            [PRIMARY, as_of, str(csv_path)],
         ).fetchone()[0]
 
 

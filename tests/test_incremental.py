@@ -130,9 +130,8 @@ def table_has_column(database: Path, table: str, column: str) -> bool:
 class DailyRunner:
     """dbt run on one warehouse, day after day, from one parsed manifest."""
 
-    def __init__(self, database: Path, target: Path, project: Path = ROOT) -> None:
+    def __init__(self, target: Path, project: Path = ROOT) -> None:
         self.args = ["--project-dir", str(project), "--target-path", str(target), "--quiet"]
-        self.database = database
         parsed = dbtRunner().invoke(["parse", *self.args])
         assert parsed.success, parsed.exception
         self.runner = dbtRunner(manifest=parsed.result)
@@ -165,8 +164,7 @@ def daily_and_full(
 
     monkeypatch_module.setenv("MQL_DUCKDB_PATH", str(daily))
     monkeypatch_module.setenv("DBT_PROFILES_DIR", str(ROOT))
-    runner = DailyRunner(daily, root / "daily" / "target")
-    late = 0
+    runner = DailyRunner(root / "daily" / "target")
     for offset in range(1, 31):
         day = START + dt.timedelta(days=offset)
         assert add_arrivals_of(daily, source, day) > 0
