@@ -16,3 +16,12 @@
         else cast({{ expr }} as text)
     end
 {%- endmacro %}
+
+{% macro spark__float_to_text(expr) %}
+    {#- Spark writes doubles from 1e7 in exponent form (1.0E7): whole numbers as DuckDB does. -#}
+    case
+        when abs({{ expr }}) < 1e15 and {{ expr }} = floor({{ expr }})
+            then cast(cast({{ expr }} as bigint) as string) || '.0'
+        else cast({{ expr }} as string)
+    end
+{%- endmacro %}

@@ -4,7 +4,7 @@
         the value cannot be read, so that staging can flag it.
         Readable means the same on every engine (timestamp_text_pattern): an ISO date with an
         optional time (T or space, seconds and up to 6 decimals optional) and an optional
-        offset (Z, +HH, +HHMM, +HH:MM or UTC), spaces around it ignored; anything else
+        offset (Z, +HH, +HHMM, +HH:MM or ' UTC'), spaces around it ignored; anything else
         (words such as 'yesterday', other date orders, zone names, impossible dates) is null. -#}
     {{ return(adapter.dispatch('to_utc_timestamp', 'lead_scoring')(expr)) }}
 {% endmacro %}
@@ -12,23 +12,31 @@
 {% macro timestamp_text_pattern() -%}
     {#- The timestamp text every engine reads, as a full-match regular expression. No
         backslashes, so it needs no escaping in any SQL dialect. -#}
-    ^[0-9]{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])([T ](([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)?|24:00(:00([.]0{1,6})?)?)(Z|[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?| ?UTC)?)?$
+    ^[0-9]{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])([T ](([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)?|24:00(:00([.]0{1,6})?)?)(Z|[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?| UTC)?)?$
 {%- endmacro %}
 
 {% macro timestamp_offset_pattern() -%}
     {#- Text matching timestamp_text_pattern that carries an offset (only after a time). -#}
-    :[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}(:?[0-9]{2})?| ?UTC)$
+    :[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}(:?[0-9]{2})?| UTC)$
 {%- endmacro %}
 
 {% macro default__to_utc_timestamp(expr) %}
     cast({{ expr }} as {{ dbt.type_timestamp() }})
 {%- endmacro %}
 
+{% macro seconds_before_offset_pattern() -%}
+    {#- A time without seconds right before an offset ('10:00+01:00'), which DuckDB and Spark
+        do not read: the two groups around which ':00' goes. -#}
+    ([T ][0-9]{1,2}:[0-9]{2})(Z|[+-]| UTC)
+{%- endmacro %}
+
 {% macro duckdb__to_utc_timestamp(expr) %}
     {%- set text = 'trim(cast(' ~ expr ~ ' as varchar))' -%}
     case
         when regexp_full_match({{ text }}, '{{ timestamp_text_pattern() }}')
-            then cast(timezone('UTC', try_cast({{ text }} as timestamptz)) as timestamp)
+            then cast(timezone('UTC', try_cast(
+                regexp_replace({{ text }}, '{{ seconds_before_offset_pattern() }}', '\1:00\2')
+                as timestamptz)) as timestamp)
     end
 {%- endmacro %}
 
@@ -54,6 +62,23 @@
                                 then cast({{ text }} as timestamptz) at time zone 'UTC'
                             else cast({{ text }} as timestamp)
                         end
+            end
+    end
+{%- endmacro %}
+
+{% macro spark__to_utc_timestamp(expr) %}
+    {#- try_cast reads the pattern's text as DuckDB does (offsets included; the session time
+        zone is UTC), once seconds are written before an offset, except the hour 24:00,
+        which is midnight of the next day. -#}
+    {%- set trimmed = 'trim(cast(' ~ expr ~ ' as string))' -%}
+    {%- set text = "regexp_replace(" ~ trimmed ~ ", '" ~ seconds_before_offset_pattern() ~ "', '$1:00$2')" -%}
+    case
+        when {{ trimmed }} rlike '{{ timestamp_text_pattern() }}' then
+            case
+                when {{ text }} rlike '[T ]24:00'
+                    then try_cast(regexp_replace({{ text }}, '([T ])24:00', '$100:00') as timestamp)
+                        + interval 1 day
+                else try_cast({{ text }} as timestamp)
             end
     end
 {%- endmacro %}

@@ -369,6 +369,9 @@ BAD_ROWS: list[BadRow] = [
     event("BADE_TZ_WEST", "BADL_TZ_WEST", "pageview", "2026-10-31T23:30:00-05:00", PRICING),
     lead("BADL_TZ_EAST"),
     event("BADE_TZ_EAST", "BADL_TZ_EAST", "pageview", "2026-11-01T01:30:00+05:00", PRICING),
+    # hour 24 is midnight of the next day: 2026-10-31 00:00 at +01:00, 23:00 UTC on 10-30
+    lead("BADL_TZ_MIDNIGHT"),
+    event("BADE_TZ_MIDNIGHT", "BADL_TZ_MIDNIGHT", "pageview", "2026-10-30T24:00+01:00", PRICING),
     # --- kind 14: negative, zero and absurd head counts (a software engineer in the US at a
     # software company: fit 25 without any size rule)
     *[

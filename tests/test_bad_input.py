@@ -431,6 +431,17 @@ def test_timestamp_with_offset_is_converted_to_utc(builds: Builds) -> None:
     assert score(builds.bad, "BADL_TZ_EAST")["engagement_score"] == Decimal("9.52")
 
 
+def test_hour_24_is_midnight_of_the_next_day(builds: Builds) -> None:
+    midnight = event_checked(builds.bad, "BADE_TZ_MIDNIGHT")  # 2026-10-30T24:00+01:00
+    assert (midnight["occurred_at"], midnight["event_date"]) == (
+        dt.datetime(2026, 10, 30, 23, 0),
+        dt.date(2026, 10, 30),
+    )
+    # age 2: 10 * 0.5 ** (2 / 14) = 9.0572 -> 9.06
+    pricing = explanation(builds.bad, "BADL_TZ_MIDNIGHT", "eng_pricing_view")
+    assert pricing["contributed_points"] == Decimal("9.06")
+
+
 # --- kind 14 ------------------------------------------------------------------------------
 @pytest.mark.parametrize("account_id", sorted(bad_input.EMPLOYEE_COUNTS))
 def test_non_positive_or_absurd_employee_count_is_unknown_size(

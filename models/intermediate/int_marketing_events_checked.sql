@@ -7,7 +7,7 @@
 {%- set window_only = reads_late_window_only('int_marketing_events_checked') -%}
 
 {{ config(
-    materialized='incremental',
+    materialized=late_window_materialization(),
     incremental_strategy='append',
     pre_hook="{{ clear_late_window('int_marketing_events_checked', 'event_date') }}"
 ) }}
@@ -49,8 +49,9 @@ events_ranked as (
         row_number() over (
             partition by events.event_id
             order by
-                events.occurred_at asc nulls last, events.lead_id asc, events.source_event_type asc,
-                events.url asc, events.asset_name asc, events.campaign asc
+                events.occurred_at asc nulls last, events.lead_id asc nulls last,
+                events.source_event_type asc nulls last, events.url asc nulls last,
+                events.asset_name asc nulls last, events.campaign asc nulls last
         ) as id_rank
     from events
 ),

@@ -13,7 +13,7 @@ opportunities_ranked as (
         opportunities.*,
         row_number() over (
             partition by opportunities.opportunity_id
-            order by opportunities.created_at desc, opportunities.raw_row asc
+            order by opportunities.created_at desc nulls last, opportunities.raw_row asc
         ) as id_rank
     from opportunities
 ),

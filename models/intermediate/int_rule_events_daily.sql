@@ -6,7 +6,7 @@
 {%- set window_only = reads_late_window_only('int_rule_events_daily') -%}
 
 {{ config(
-    materialized='incremental',
+    materialized=late_window_materialization(),
     incremental_strategy='append',
     pre_hook="{{ clear_late_window('int_rule_events_daily', 'event_date') }}"
 ) }}

@@ -13,7 +13,7 @@ dispositions_ranked as (
         dispositions.*,
         row_number() over (
             partition by dispositions.disposition_id
-            order by dispositions.occurred_at asc, dispositions.raw_row asc
+            order by dispositions.occurred_at asc nulls last, dispositions.raw_row asc
         ) as id_rank
     from dispositions
 ),

@@ -12,7 +12,7 @@ rejects as (
 rejects_numbered as (
     select
         source_table || ':' || cast(row_number() over (
-            partition by source_table order by source_key asc, reject_reason asc, raw_row asc
+            partition by source_table order by source_key asc nulls last, reject_reason asc, raw_row asc nulls last
         ) as {{ dbt.type_string() }}) as rejected_row_id,
         source_table,
         source_key,
