@@ -14,7 +14,8 @@ AS_OF ?=
 DBT_VARS := $(if $(AS_OF),--vars '{as_of: "$(AS_OF)"}',)
 GEN_END := $(if $(AS_OF),--end-date $(AS_OF),)
 
-.PHONY: help venv data build demo summary lint format test test-duckdb test-postgres bench test-bench docs clean
+.PHONY: help venv venv-spark java data build demo summary lint format test test-duckdb \
+	test-postgres test-spark test-engines bench test-bench docs clean
 
 # make bench: 1M leads and 50 events per lead unless LEADS= / EVENTS_PER_LEAD= are given
 BENCH_LEADS := $(if $(filter command line environment,$(origin LEADS)),$(LEADS),1000000)
@@ -32,6 +33,16 @@ $(BIN)/activate: requirements.txt
 	touch $(BIN)/activate
 
 venv: $(BIN)/activate ## Create .venv with the pinned requirements
+
+$(VENV)/.spark-installed: $(BIN)/activate requirements-spark.txt
+	$(BIN)/pip install --quiet -r requirements-spark.txt
+	touch $@
+
+venv-spark: $(VENV)/.spark-installed java ## Add dbt-spark and pyspark to .venv (for the spark target)
+
+java: ## Java 17 for the local Spark session (installed with apt-get when missing)
+	@command -v java >/dev/null || { apt-get update -qq && \
+		apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless; }
 
 data: venv ## Generate the demo raw tables (LEADS=, SEED=, AS_OF=)
 	$(BIN)/python scripts/generate_demo_data.py --leads $(LEADS) --seed $(SEED) $(GEN_END)
@@ -55,13 +66,21 @@ format: venv ## Apply ruff and sqlfluff fixes
 	$(BIN)/ruff check --fix scripts tests benchmarks
 	$(BIN)/sqlfluff fix models data-tests
 
-test: venv lint test-duckdb test-postgres test-bench ## Set up, lint, and run the whole test suite
+test: venv lint test-duckdb test-engines test-bench ## Set up, lint, and run the whole test suite
 
 test-duckdb: venv ## pytest on the embedded DuckDB warehouse
 	$(BIN)/pytest
 
 test-postgres: venv ## Same models on a throwaway PostgreSQL server, compared with DuckDB
-	$(BIN)/python scripts/pg_server.py -- $(BIN)/pytest -m postgres tests/test_postgres.py
+	$(BIN)/python scripts/pg_server.py -- $(BIN)/pytest -m engines --engines postgres \
+		tests/test_engines.py
+
+test-spark: venv-spark ## Same models on a local Spark session, compared with DuckDB
+	$(BIN)/pytest -m engines --engines spark tests/test_engines.py
+
+test-engines: venv-spark ## Both: DuckDB, PostgreSQL and Spark built and compared in one run
+	$(BIN)/python scripts/pg_server.py -- $(BIN)/pytest -m engines --engines postgres,spark \
+		tests/test_engines.py
 
 bench: venv ## Benchmark: project vs SQL reference vs pandas (LEADS=, EVENTS_PER_LEAD=, REPEATS=)
 	$(BIN)/python scripts/bench.py --leads $(BENCH_LEADS) --events-per-lead $(EVENTS_PER_LEAD) \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -36,3 +37,23 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_dbt(["build", *as_of_vars(AS_OF.isoformat())], database)
     assert result.ok, f"dbt build failed:\n{result.output[-6000:]}"
     return database
+
+
+ENGINES = ("postgres", "spark")
+
+
+def engine_list(text: str) -> list[str]:
+    engines = [engine for engine in text.split(",") if engine]
+    unknown = [engine for engine in engines if engine not in ENGINES]
+    if unknown or not engines:
+        raise argparse.ArgumentTypeError(f"--engines takes {','.join(ENGINES)}, got {text!r}")
+    return engines
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--engines",
+        default="postgres",
+        type=engine_list,
+        help="engines tests/test_engines.py builds and compares with DuckDB: postgres,spark",
+    )

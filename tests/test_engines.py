@@ -1,0 +1,104 @@
+"""The same models on PostgreSQL and Spark give the same public tables as on DuckDB.
+
+Selected by the `engines` marker (deselected from the default run) and the --engines option:
+`make test-postgres` (--engines postgres, with the throwaway server of scripts/pg_server.py
+and its MQL_PG_* variables), `make test-spark` (--engines spark, a local Spark session with
+its tables in a temporary directory), and `make test` (both: the three-engine test).
+One data set (generated leads, the handcrafted leads and every kind of bad input) is built
+on DuckDB and, loaded as it is, on each engine: every model, seed, unit test and data test
+must pass there, and every public table must be equal to DuckDB's on all of them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests import bad_input, handcrafted
+from tests.dbt_project_runner import ROOT, as_of_vars, run_dbt
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from generate_demo_data import generate
+
+pytestmark = pytest.mark.engines
+
+AS_OF = handcrafted.AS_OF
+PYTHON = sys.executable
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine" in metafunc.fixturenames:
+        metafunc.parametrize("engine", metafunc.config.getoption("engines"))
+
+
+@pytest.fixture(scope="module")
+def duckdb_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    database = tmp_path_factory.mktemp("engines") / "mql.duckdb"
+    generate(str(database), leads=800, seed=9, end_date=AS_OF, events_per_lead=15, progress=False)
+    with duckdb.connect(str(database)) as con:
+        handcrafted.load(con)
+        bad_input.inject(con)
+    result = run_dbt(["build", *as_of_vars(AS_OF.isoformat())], database)
+    assert result.ok, result.output[-4000:]
+    return database
+
+
+def load_raw(engine: str, database: Path) -> None:
+    """Copy the raw tables of the DuckDB build's file into the engine."""
+    if engine == "postgres":
+        assert os.environ.get("MQL_PG_DATABASE"), "run through `make test-postgres`"
+        load = [PYTHON, str(ROOT / "scripts" / "load_raw_to_postgres.py")]
+    else:
+        # tables and metastore of the spark target in this module's temporary directory
+        os.environ["MQL_SPARK_DIR"] = str(database.parent / "spark")
+        load = [PYTHON, str(ROOT / "scripts" / "spark_local.py"), "load-raw"]
+    subprocess.run([*load, "--duckdb", str(database)], check=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="module")
+def engine_builds(duckdb_build: Path, request: pytest.FixtureRequest) -> dict[str, Path]:
+    """The selected engines, each built from the DuckDB build's raw tables: target paths."""
+    builds = {}
+    for engine in request.config.getoption("engines"):
+        load_raw(engine, duckdb_build)
+        target_path = duckdb_build.parent / f"target-{engine}"
+        result = run_dbt(
+            ["build", "--target", engine, *as_of_vars(AS_OF.isoformat())],
+            duckdb_build,
+            target_path=target_path,
+        )
+        assert result.ok, f"{engine}: {result.output[-4000:]}"
+        builds[engine] = target_path
+    return builds
+
+
+def test_build_ran_every_model_and_test(engine: str, engine_builds: dict[str, Path]) -> None:
+    results = json.loads((engine_builds[engine] / "run_results.json").read_text())["results"]
+    kinds = Counter(result["unique_id"].split(".")[0] for result in results)
+    assert {result["status"] for result in results} <= {"success", "pass"}
+    # every model, seed, unit test and data test of the project ran on the engine
+    assert kinds["model"] >= 28 and kinds["seed"] == 11
+    assert kinds["unit_test"] >= 38 and kinds["test"] >= 110
+
+
+def test_every_public_table_is_equal_on_every_engine(
+    duckdb_build: Path, engine_builds: dict[str, Path]
+) -> None:
+    compare = [
+        PYTHON,
+        str(ROOT / "scripts" / "compare_engines.py"),
+        "--duckdb",
+        str(duckdb_build),
+        *(f"--{engine}" for engine in engine_builds),
+    ]
+    completed = subprocess.run(compare, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    # each public table was compared on each engine besides DuckDB
+    assert completed.stdout.count(": equal (") == 6 * len(engine_builds), completed.stdout
