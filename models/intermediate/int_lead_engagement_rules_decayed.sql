@@ -1,4 +1,20 @@
+{#- One row per lead-rule-day scored on with events up to that day. Incremental by
+    score_date: a daily build computes the late-arrival window (see late_arrival_cutoff) and
+    every day of the leads whose history_fingerprint changed or that are new, and appends
+    them after its pre-hooks removed those rows (history_days_to_compute); everything when
+    the definition or an upstream model changed. Past days of other leads only change when
+    their events do, and events only change inside the late window. -#}
 {%- set number = type_score() -%}
+{%- set window_only = reads_late_window_only('int_lead_engagement_rules_decayed') -%}
+
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook=[
+        "{{ clear_late_window('int_lead_engagement_rules_decayed', 'score_date') }}",
+        "{{ clear_changed_history('int_lead_engagement_rules_decayed') }}",
+    ]
+) }}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
 
@@ -20,16 +36,20 @@ score_dates as (
     select * from {{ ref('int_lead_score_dates') }}
 ),
 
+days_to_compute as (
+    {{ history_days_to_compute('score_dates', this if window_only else none) }}
+),
+
 rule_days_aged as (
     select
         rule_events_daily.scoring_model,
         rule_events_daily.rule_id,
         rule_events_daily.lead_id,
-        score_dates.score_date,
+        days_to_compute.score_date,
         rule_events_daily.event_date,
         rule_events_daily.event_count,
         rule_events_daily.last_occurred_at,
-        {{ age_in_days('rule_events_daily.event_date', 'score_dates.score_date') }} as age_days,
+        {{ age_in_days('rule_events_daily.event_date', 'days_to_compute.score_date') }} as age_days,
         engagement_rules.points,
         engagement_rules.decay_mode,
         engagement_rules.half_life_days,
@@ -39,10 +59,10 @@ rule_days_aged as (
         on rule_events_daily.scoring_model = engagement_rules.scoring_model
             and rule_events_daily.rule_id = engagement_rules.rule_id
     -- events after the day scored on do not exist yet as far as that day is concerned
-    inner join score_dates
-        on rule_events_daily.scoring_model = score_dates.scoring_model
-            and rule_events_daily.lead_id = score_dates.lead_id
-            and rule_events_daily.event_date <= score_dates.score_date
+    inner join days_to_compute
+        on rule_events_daily.scoring_model = days_to_compute.scoring_model
+            and rule_events_daily.lead_id = days_to_compute.lead_id
+            and rule_events_daily.event_date <= days_to_compute.score_date
 ),
 
 rule_days_decayed as (
@@ -112,11 +132,17 @@ lead_rule_totals_capped as (
             when lead_rule_totals.decayed_points > engagement_rules.rule_cap then engagement_rules.rule_cap
             when lead_rule_totals.decayed_points < -engagement_rules.rule_cap then -engagement_rules.rule_cap
             else lead_rule_totals.decayed_points
-        end as capped_points
+        end as capped_points,
+        score_dates.history_fingerprint,
+        '{{ definition_version('int_lead_engagement_rules_decayed') }}' as definition_version,
+        {{ as_of_date() }} as built_as_of
     from lead_rule_totals
     inner join engagement_rules
         on lead_rule_totals.scoring_model = engagement_rules.scoring_model
             and lead_rule_totals.rule_id = engagement_rules.rule_id
+    inner join score_dates
+        on lead_rule_totals.scoring_model = score_dates.scoring_model
+            and lead_rule_totals.lead_id = score_dates.lead_id
 )
 
 select * from lead_rule_totals_capped

@@ -1,0 +1,60 @@
+{% macro history_days_to_compute(score_dates, rows_built=none) %}
+    {#- The lead-days a history model computes in this build, from score_dates (rows of
+        int_lead_score_dates: one per lead with its first_score_date) to the as-of date.
+        Without rows_built (a full build) every day of every lead. With rows_built (the
+        model's own table, `this`, after its pre-hooks removed the late window and the leads
+        whose history_fingerprint changed): only the days from the late-arrival cutoff for a lead
+        that still has rows before it, every day for the others. -#}
+    select
+        lead_ranges.scoring_model,
+        lead_ranges.lead_id,
+        lead_ranges.history_fingerprint,
+        cast({{ dbt.dateadd('day', 'day_offsets.day_offset', 'lead_ranges.compute_from') }} as date)
+            as score_date
+    from (
+        select
+            {{ score_dates }}.scoring_model,
+            {{ score_dates }}.lead_id,
+            {{ score_dates }}.history_fingerprint,
+            {% if rows_built -%}
+                case
+                    when leads_built.lead_id is null then {{ score_dates }}.first_score_date
+                    when {{ score_dates }}.first_score_date > {{ late_arrival_cutoff() }}
+                        then {{ score_dates }}.first_score_date
+                    else {{ late_arrival_cutoff() }}
+                end
+            {%- else -%}
+                {{ score_dates }}.first_score_date
+            {%- endif %} as compute_from
+        from {{ score_dates }}
+        {% if rows_built -%}
+            left join (
+                select distinct
+                    scoring_model,
+                    lead_id
+                from {{ rows_built }}
+                where score_date < {{ late_arrival_cutoff() }}
+            ) as leads_built
+                on {{ score_dates }}.scoring_model = leads_built.scoring_model
+                    and {{ score_dates }}.lead_id = leads_built.lead_id
+        {%- endif %}
+    ) as lead_ranges
+    -- day offsets 0 to 99,999: enough for any history up to the as-of date
+    inner join (
+        select
+            cast(
+                ones.digit + 10 * tens.digit + 100 * hundreds.digit
+                + 1000 * thousands.digit + 10000 * ten_thousands.digit
+                as bigint
+            ) as day_offset
+        {%- for place in ['ones', 'tens', 'hundreds', 'thousands', 'ten_thousands'] %}
+            {% if loop.first %}from{% else %}cross join{% endif %} (
+                {%- for digit in range(10) %}
+                    select {{ digit }} as digit
+                    {% if not loop.last %}union all{% endif %}
+                {%- endfor %}
+            ) as {{ place }}
+        {%- endfor %}
+    ) as day_offsets
+        on day_offsets.day_offset <= {{ age_in_days('lead_ranges.compute_from') }}
+{%- endmacro %}
