@@ -1,16 +1,21 @@
-{% macro history_days_to_compute(score_dates, rows_built=none) %}
+{% macro history_days_to_compute(score_dates, rows_built=none, first_days_only=false) %}
     {#- The lead-days a history model computes in this build, from score_dates (rows of
         int_lead_score_dates: one per lead with its first_score_date) to the as-of date.
         Without rows_built (a full build) every day of every lead. With rows_built (the
         model's own table, `this`, after its pre-hooks removed the late window and the leads
         whose history_fingerprint changed): only the days from the late-arrival cutoff for a lead
-        that still has rows before it, every day for the others. -#}
+        that still has rows before it, every day for the others. With first_days_only, one row
+        per lead with the first of those days (compute_from) instead. -#}
     select
         lead_ranges.scoring_model,
         lead_ranges.lead_id,
         lead_ranges.history_fingerprint,
-        cast({{ dbt.dateadd('day', 'day_offsets.day_offset', 'lead_ranges.compute_from') }} as date)
-            as score_date
+        {% if first_days_only -%}
+            lead_ranges.compute_from
+        {%- else -%}
+            cast({{ dbt.dateadd('day', 'day_offsets.day_offset', 'lead_ranges.compute_from') }} as date)
+                as score_date
+        {%- endif %}
     from (
         select
             {{ score_dates }}.scoring_model,
@@ -39,22 +44,8 @@
                     and {{ score_dates }}.lead_id = leads_built.lead_id
         {%- endif %}
     ) as lead_ranges
-    -- day offsets 0 to 99,999: enough for any history up to the as-of date
-    inner join (
-        select
-            cast(
-                ones.digit + 10 * tens.digit + 100 * hundreds.digit
-                + 1000 * thousands.digit + 10000 * ten_thousands.digit
-                as bigint
-            ) as day_offset
-        {%- for place in ['ones', 'tens', 'hundreds', 'thousands', 'ten_thousands'] %}
-            {% if loop.first %}from{% else %}cross join{% endif %} (
-                {%- for digit in range(10) %}
-                    select {{ digit }} as digit
-                    {% if not loop.last %}union all{% endif %}
-                {%- endfor %}
-            ) as {{ place }}
-        {%- endfor %}
-    ) as day_offsets
-        on day_offsets.day_offset <= {{ age_in_days('lead_ranges.compute_from') }}
+    {% if not first_days_only -%}
+        inner join ({{ day_offsets() }}) as day_offsets
+            on day_offsets.day_offset <= {{ age_in_days('lead_ranges.compute_from') }}
+    {%- endif %}
 {%- endmacro %}
