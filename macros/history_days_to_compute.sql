@@ -6,17 +6,7 @@
         whose history_fingerprint changed): only the days from the late-arrival cutoff for a lead
         that still has rows before it, every day for the others. With first_days_only, one row
         per lead with the first of those days (compute_from) instead. -#}
-    select
-        lead_ranges.scoring_model,
-        lead_ranges.lead_id,
-        lead_ranges.history_fingerprint,
-        {% if first_days_only -%}
-            lead_ranges.compute_from
-        {%- else -%}
-            cast({{ dbt.dateadd('day', 'day_offsets.day_offset', 'lead_ranges.compute_from') }} as date)
-                as score_date
-        {%- endif %}
-    from (
+    {%- set lead_ranges -%}
         select
             {{ score_dates }}.scoring_model,
             {{ score_dates }}.lead_id,
@@ -43,9 +33,21 @@
                 on {{ score_dates }}.scoring_model = leads_built.scoring_model
                     and {{ score_dates }}.lead_id = leads_built.lead_id
         {%- endif %}
-    ) as lead_ranges
-    {% if not first_days_only -%}
-        inner join ({{ day_offsets() }}) as day_offsets
-            on day_offsets.day_offset <= {{ age_in_days('lead_ranges.compute_from') }}
-    {%- endif %}
+    {%- endset -%}
+    {%- if first_days_only -%}
+        {{ lead_ranges }}
+    {%- else -%}
+        select
+            lead_day_offsets.scoring_model,
+            lead_day_offsets.lead_id,
+            lead_day_offsets.history_fingerprint,
+            cast({{ dbt.dateadd('day', 'lead_day_offsets.day_offset', 'lead_day_offsets.compute_from') }} as date)
+                as score_date
+        from (
+            select
+                lead_ranges.*,
+                {{ day_offset_rows(age_in_days('lead_ranges.compute_from') ~ ' + 1') }} as day_offset
+            from ({{ lead_ranges }}) as lead_ranges
+        ) as lead_day_offsets
+    {%- endif -%}
 {%- endmacro %}

@@ -55,10 +55,6 @@ lead_compute_ranges as (
     {{ history_days_to_compute('score_dates', this if window_only else none, first_days_only=true) }}
 ),
 
-day_offsets as (
-    {{ day_offsets() }}
-),
-
 -- every event day counts for the days computed, those before them included; a half-life
 -- event also gets its block and its weight in the scale of the block's origin
 rule_events as (
@@ -276,34 +272,40 @@ change_days_summed as (
         change_days.day_block
 ),
 
--- every day computed from the lead-rule's first event: the sums of the latest change day
+-- the days computed that each change day's sums hold for: from the change (or the first day
+-- computed) to the day before the next change
+rule_day_ranges as (
+    select
+        change_days_summed.*,
+        engagement_rules.decay_mode,
+        cast(engagement_rules.half_life_days as {{ number }}) as half_life_days,
+        case
+            when change_days_summed.change_date > lead_compute_ranges.compute_from
+                then change_days_summed.change_date
+            else lead_compute_ranges.compute_from
+        end as range_from
+    from change_days_summed
+    inner join lead_compute_ranges
+        on change_days_summed.scoring_model = lead_compute_ranges.scoring_model
+            and change_days_summed.lead_id = lead_compute_ranges.lead_id
+            and change_days_summed.next_change_date > lead_compute_ranges.compute_from
+    inner join engagement_rules
+        on change_days_summed.scoring_model = engagement_rules.scoring_model
+            and change_days_summed.rule_id = engagement_rules.rule_id
+),
+
 rule_days as (
     select
-        rule_day_ranges.*,
-        cast({{ dbt.dateadd('day', 'day_offsets.day_offset', 'rule_day_ranges.range_from') }} as date)
+        rule_day_offsets.*,
+        cast({{ dbt.dateadd('day', 'rule_day_offsets.day_offset', 'rule_day_offsets.range_from') }} as date)
             as score_date
     from (
         select
-            change_days_summed.*,
-            engagement_rules.decay_mode,
-            cast(engagement_rules.half_life_days as {{ number }}) as half_life_days,
-            case
-                when change_days_summed.change_date > lead_compute_ranges.compute_from
-                    then change_days_summed.change_date
-                else lead_compute_ranges.compute_from
-            end as range_from
-        from change_days_summed
-        inner join lead_compute_ranges
-            on change_days_summed.scoring_model = lead_compute_ranges.scoring_model
-                and change_days_summed.lead_id = lead_compute_ranges.lead_id
-                and change_days_summed.next_change_date > lead_compute_ranges.compute_from
-        inner join engagement_rules
-            on change_days_summed.scoring_model = engagement_rules.scoring_model
-                and change_days_summed.rule_id = engagement_rules.rule_id
-    ) as rule_day_ranges
-    inner join day_offsets
-        on day_offsets.day_offset
-            < {{ age_in_days('rule_day_ranges.range_from', 'rule_day_ranges.next_change_date') }}
+            rule_day_ranges.*,
+            {{ day_offset_rows(age_in_days('rule_day_ranges.range_from', 'rule_day_ranges.next_change_date')) }}
+                as day_offset
+        from rule_day_ranges
+    ) as rule_day_offsets
 ),
 
 rule_days_blocked as (
