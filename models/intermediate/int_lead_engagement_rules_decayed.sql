@@ -15,8 +15,9 @@
       past the lifespan); the total on a day is the running constant minus the days since
       the first event times the running slope, and exactly 0 while no piece is active.
     - half_life: points x 0.5^(age / h) = 0.5^((day - origin) / h) x points x 2^((event -
-      origin) / h). Origins are every 64 half-lives, so powers stay below 2^64; events of
-      earlier blocks are carried into a block with 0.5^64 per block between them. -#}
+      origin) / h). Origins are every 64 half-lives, so powers stay below 2^64; each block's
+      first day is a change day, and events of earlier blocks are carried into a block with
+      0.5^64 per block between them. -#}
 {%- set number = type_score() -%}
 {%- set window_only = reads_late_window_only('int_lead_engagement_rules_decayed') -%}
 {%- set block_half_lives = 64 -%}
@@ -101,6 +102,41 @@ rule_events as (
                 and rule_events_daily.rule_id = engagement_rules.rule_id
         where rule_events_daily.event_date <= {{ as_of_date() }}
     ) as rule_events_aged
+),
+
+-- the first day of each block of a half-life rule after the block of its first event, so
+-- that no run of days between two changes crosses into another block
+half_life_block_starts as (
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        cast({{ dbt.dateadd(
+            'day',
+            'cast(ceil(' ~ block_half_lives ~ ' * half_life_days * (first_block + 1 + block_offset)) as bigint)',
+            epoch
+        ) }} as date) as change_date,
+        first_block + 1 + block_offset as day_block
+    from (
+        select
+            lead_rule_blocks.*,
+            {{ day_offset_rows('lead_rule_blocks.as_of_block - lead_rule_blocks.first_block') }} as block_offset
+        from (
+            select
+                scoring_model,
+                rule_id,
+                lead_id,
+                half_life_days,
+                min(day_block) as first_block,
+                cast(floor(
+                    {{ age_in_days(epoch) }} / ({{ block_half_lives }} * half_life_days)
+                ) as bigint) as as_of_block
+            from rule_events
+            where decay_mode = 'half_life'
+            group by scoring_model, rule_id, lead_id, half_life_days
+        ) as lead_rule_blocks
+        where lead_rule_blocks.as_of_block > lead_rule_blocks.first_block
+    ) as lead_rule_block_offsets
 ),
 
 -- where pieces of none, step and linear decay start and end (none: one piece, no end)
@@ -203,6 +239,22 @@ changes as (
         cast(0 as {{ number }}) as block_weight
     from decay_pieces
     where change_date <= {{ as_of_date() }}
+    union all
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        change_date,
+        0 as event_count,
+        cast(null as date) as event_date,
+        cast(null as {{ dbt.type_timestamp() }}) as last_occurred_at,
+        cast(0 as {{ number }}) as event_points,
+        cast(0 as {{ number }}) as constant_change,
+        cast(0 as {{ number }}) as slope_change,
+        0 as piece_change,
+        day_block,
+        cast(0 as {{ number }}) as block_weight
+    from half_life_block_starts
 ),
 
 change_days as (
@@ -245,7 +297,19 @@ change_days_summed as (
         cast(sum(changes_so_far.piece_change) as bigint) as active_pieces,
         cast(sum(
             case when changes_so_far.day_block = change_days.day_block then changes_so_far.block_weight else 0 end
-        ) as {{ number }}) as block_weight
+        ) as {{ number }}) as block_weight,
+        -- earlier blocks, in the scale of this one
+        cast(sum(
+            case
+                when changes_so_far.day_block < change_days.day_block
+                    then changes_so_far.block_weight
+                        * power(
+                            cast(0.5 as {{ number }}),
+                            {{ block_half_lives }} * (change_days.day_block - changes_so_far.day_block)
+                        )
+                else 0
+            end
+        ) as {{ number }}) as carried_weight
     from (
         select
             change_days.*,
@@ -308,89 +372,30 @@ rule_days as (
     ) as rule_day_offsets
 ),
 
-rule_days_blocked as (
-    select
-        rule_days.*,
-        {{ age_in_days(epoch, 'rule_days.score_date') }} as day_number,
-        case
-            when rule_days.decay_mode = 'half_life'
-                then cast(floor(
-                        {{ age_in_days(epoch, 'rule_days.score_date') }}
-                        / ({{ block_half_lives }} * rule_days.half_life_days)
-                    ) as bigint)
-        end as score_block
-    from rule_days
-),
-
--- the weight of a half-life rule's earlier blocks, in the scale of the block of the day
-half_life_carried as (
-    select
-        score_blocks.scoring_model,
-        score_blocks.rule_id,
-        score_blocks.lead_id,
-        score_blocks.score_block,
-        cast(sum(
-            rule_events.block_weight
-            * power(
-                cast(0.5 as {{ number }}),
-                {{ block_half_lives }} * (score_blocks.score_block - rule_events.day_block)
-            )
-        ) as {{ number }}) as carried_weight
-    from (
-        select distinct
-            scoring_model,
-            rule_id,
-            lead_id,
-            score_block
-        from rule_days_blocked
-        where score_block is not null
-    ) as score_blocks
-    inner join rule_events
-        on score_blocks.scoring_model = rule_events.scoring_model
-            and score_blocks.rule_id = rule_events.rule_id
-            and score_blocks.lead_id = rule_events.lead_id
-            and score_blocks.score_block > rule_events.day_block
-    group by score_blocks.scoring_model, score_blocks.rule_id, score_blocks.lead_id, score_blocks.score_block
-),
-
 lead_rule_totals as (
     select
-        rule_days_blocked.scoring_model,
-        rule_days_blocked.rule_id,
-        rule_days_blocked.lead_id,
-        rule_days_blocked.score_date,
-        cast(rule_days_blocked.event_count as integer) as event_count,
-        rule_days_blocked.last_event_date,
-        rule_days_blocked.last_occurred_at,
-        cast(rule_days_blocked.raw_points as {{ number }}) as raw_points,
+        scoring_model,
+        rule_id,
+        lead_id,
+        score_date,
+        event_count,
+        last_event_date,
+        last_occurred_at,
+        raw_points,
         cast(case
-            when rule_days_blocked.decay_mode = 'half_life'
+            when decay_mode = 'half_life'
                 then power(
                         cast(0.5 as {{ number }}),
                         (
-                            rule_days_blocked.day_number
-                            - {{ block_half_lives }} * rule_days_blocked.half_life_days * rule_days_blocked.score_block
-                        ) / rule_days_blocked.half_life_days
-                    ) * (
-                        coalesce(half_life_carried.carried_weight, 0)
-                        + case
-                            when rule_days_blocked.day_block = rule_days_blocked.score_block
-                                then rule_days_blocked.block_weight
-                            else 0
-                        end
-                    )
+                            {{ age_in_days(epoch, 'score_date') }}
+                            - {{ block_half_lives }} * half_life_days * day_block
+                        ) / half_life_days
+                    ) * (carried_weight + block_weight)
             -- no piece active: exactly nothing, not what is left of adding and taking back
-            when rule_days_blocked.active_pieces = 0 then 0
-            else rule_days_blocked.constant_points
-                - {{ age_in_days('rule_days_blocked.first_event_date', 'rule_days_blocked.score_date') }}
-                * rule_days_blocked.slope_points
+            when active_pieces = 0 then 0
+            else constant_points - {{ age_in_days('first_event_date', 'score_date') }} * slope_points
         end as {{ number }}) as decayed_points
-    from rule_days_blocked
-    left join half_life_carried
-        on rule_days_blocked.scoring_model = half_life_carried.scoring_model
-            and rule_days_blocked.rule_id = half_life_carried.rule_id
-            and rule_days_blocked.lead_id = half_life_carried.lead_id
-            and rule_days_blocked.score_block = half_life_carried.score_block
+    from rule_days
 ),
 
 lead_rule_totals_capped as (
