@@ -276,40 +276,16 @@ change_days as (
     group by scoring_model, rule_id, lead_id, change_date
 ),
 
--- the sums of every change up to each change day (a join of the few change days of a
--- lead-rule with each other, not of events with days), valid until the next change day
-change_days_summed as (
+-- the change days whose sums hold on a day computed: from the last one before the first
+-- day computed (in a daily build, one per lead-rule) to the last; each holds until the next
+change_days_needed as (
     select
-        change_days.scoring_model,
-        change_days.rule_id,
-        change_days.lead_id,
-        change_days.change_date,
-        change_days.next_change_date,
-        change_days.day_block,
-        -- the first change of a lead-rule is its first event
-        min(changes_so_far.change_date) as first_event_date,
-        cast(sum(changes_so_far.event_count) as integer) as event_count,
-        max(changes_so_far.event_date) as last_event_date,
-        max(changes_so_far.last_occurred_at) as last_occurred_at,
-        cast(sum(changes_so_far.event_points) as {{ number }}) as raw_points,
-        cast(sum(changes_so_far.constant_change) as {{ number }}) as constant_points,
-        cast(sum(changes_so_far.slope_change) as {{ number }}) as slope_points,
-        cast(sum(changes_so_far.piece_change) as bigint) as active_pieces,
-        cast(sum(
-            case when changes_so_far.day_block = change_days.day_block then changes_so_far.block_weight else 0 end
-        ) as {{ number }}) as block_weight,
-        -- earlier blocks, in the scale of this one
-        cast(sum(
-            case
-                when changes_so_far.day_block < change_days.day_block
-                    then changes_so_far.block_weight
-                        * power(
-                            cast(0.5 as {{ number }}),
-                            {{ block_half_lives }} * (change_days.day_block - changes_so_far.day_block)
-                        )
-                else 0
-            end
-        ) as {{ number }}) as carried_weight
+        change_days_next.*,
+        case
+            when change_days_next.change_date > lead_compute_ranges.compute_from
+                then change_days_next.change_date
+            else lead_compute_ranges.compute_from
+        end as range_from
     from (
         select
             change_days.*,
@@ -321,19 +297,65 @@ change_days_summed as (
                 cast({{ dbt.dateadd('day', '1', as_of_date()) }} as date)
             ) as next_change_date
         from change_days
-    ) as change_days
+    ) as change_days_next
+    inner join lead_compute_ranges
+        on change_days_next.scoring_model = lead_compute_ranges.scoring_model
+            and change_days_next.lead_id = lead_compute_ranges.lead_id
+            and change_days_next.next_change_date > lead_compute_ranges.compute_from
+),
+
+-- the sums of every change up to each change day needed (a join of the few change days of a
+-- lead-rule with each other, not of events with days)
+change_days_summed as (
+    select
+        change_days_needed.scoring_model,
+        change_days_needed.rule_id,
+        change_days_needed.lead_id,
+        change_days_needed.change_date,
+        change_days_needed.next_change_date,
+        change_days_needed.range_from,
+        change_days_needed.day_block,
+        -- the first change of a lead-rule is its first event
+        min(changes_so_far.change_date) as first_event_date,
+        cast(sum(changes_so_far.event_count) as integer) as event_count,
+        max(changes_so_far.event_date) as last_event_date,
+        max(changes_so_far.last_occurred_at) as last_occurred_at,
+        cast(sum(changes_so_far.event_points) as {{ number }}) as raw_points,
+        cast(sum(changes_so_far.constant_change) as {{ number }}) as constant_points,
+        cast(sum(changes_so_far.slope_change) as {{ number }}) as slope_points,
+        cast(sum(changes_so_far.piece_change) as bigint) as active_pieces,
+        cast(sum(
+            case
+                when changes_so_far.day_block = change_days_needed.day_block then changes_so_far.block_weight
+                else 0
+            end
+        ) as {{ number }}) as block_weight,
+        -- earlier blocks, in the scale of this one
+        cast(sum(
+            case
+                when changes_so_far.day_block < change_days_needed.day_block
+                    then changes_so_far.block_weight
+                        * power(
+                            cast(0.5 as {{ number }}),
+                            {{ block_half_lives }} * (change_days_needed.day_block - changes_so_far.day_block)
+                        )
+                else 0
+            end
+        ) as {{ number }}) as carried_weight
+    from change_days_needed
     inner join change_days as changes_so_far
-        on change_days.scoring_model = changes_so_far.scoring_model
-            and change_days.rule_id = changes_so_far.rule_id
-            and change_days.lead_id = changes_so_far.lead_id
-            and change_days.change_date >= changes_so_far.change_date
+        on change_days_needed.scoring_model = changes_so_far.scoring_model
+            and change_days_needed.rule_id = changes_so_far.rule_id
+            and change_days_needed.lead_id = changes_so_far.lead_id
+            and change_days_needed.change_date >= changes_so_far.change_date
     group by
-        change_days.scoring_model,
-        change_days.rule_id,
-        change_days.lead_id,
-        change_days.change_date,
-        change_days.next_change_date,
-        change_days.day_block
+        change_days_needed.scoring_model,
+        change_days_needed.rule_id,
+        change_days_needed.lead_id,
+        change_days_needed.change_date,
+        change_days_needed.next_change_date,
+        change_days_needed.range_from,
+        change_days_needed.day_block
 ),
 
 -- the days computed that each change day's sums hold for: from the change (or the first day
@@ -342,17 +364,8 @@ rule_day_ranges as (
     select
         change_days_summed.*,
         engagement_rules.decay_mode,
-        cast(engagement_rules.half_life_days as {{ number }}) as half_life_days,
-        case
-            when change_days_summed.change_date > lead_compute_ranges.compute_from
-                then change_days_summed.change_date
-            else lead_compute_ranges.compute_from
-        end as range_from
+        cast(engagement_rules.half_life_days as {{ number }}) as half_life_days
     from change_days_summed
-    inner join lead_compute_ranges
-        on change_days_summed.scoring_model = lead_compute_ranges.scoring_model
-            and change_days_summed.lead_id = lead_compute_ranges.lead_id
-            and change_days_summed.next_change_date > lead_compute_ranges.compute_from
     inner join engagement_rules
         on change_days_summed.scoring_model = engagement_rules.scoring_model
             and change_days_summed.rule_id = engagement_rules.rule_id
