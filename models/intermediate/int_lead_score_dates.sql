@@ -62,10 +62,9 @@ versions_per_model as (
     left join fit_per_version
         on lead_versions.lead_id = fit_per_version.lead_id
             and scoring_models.scoring_model = fit_per_version.scoring_model
-            and (
-                lead_versions.valid_from = fit_per_version.valid_from
-                or (lead_versions.valid_from is null and fit_per_version.valid_from is null)
-            )
+            -- coalesced, not "equal or both null", so that this stays a hash join
+            and coalesce(lead_versions.valid_from, cast('0001-01-01' as date))
+            = coalesce(fit_per_version.valid_from, cast('0001-01-01' as date))
 ),
 
 -- per lead: could a version meet the fit threshold, and the best fit of a version that is
