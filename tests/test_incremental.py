@@ -7,9 +7,14 @@ warehouse starts with what had arrived by START, is built in full, then gets eac
 arrivals and one incremental `dbt run` per day, except on SKIPPED days (more in a row than
 the lookback: the next build must read back to the last build). On RESENT_ON, the events
 of the day before are delivered again with the same ids, one day earlier, so that day
-loses its events. A --full-refresh build of the final data must give the same rows in
-every public table and in both incremental models (except built_as_of, which records the
-build that wrote a row).
+loses its events. On CHANGED_ON, things other than events change past days: a lead gets a
+new version that lets it meet the fit threshold (it becomes a history lead, all of its days
+since its first event are scored), one account becomes a customer (its leads are
+disqualified on every past day, their past episodes disappear) and another grows (its leads'
+fit rises on every past day). A --full-refresh build of the final data must give the same
+rows in every public table and in every incremental model (except built_as_of, which
+records the build that wrote a row; the history models' scores at full precision are
+compared to 1e-9, as sums of doubles in another order may differ in the last bits).
 
 The daily runs reuse one parsed manifest through dbt's Python entry point: a changed
 `as_of` var makes the command line re-parse the project each time, which would cost more
@@ -56,6 +61,10 @@ ARRIVALS = {
     "opportunities": "cast(created_at as date)",
 }
 
+HISTORY_MODELS = [
+    "intermediate.int_lead_engagement_rules_decayed",
+    "intermediate.int_lead_scores_computed",
+]
 COMPARED = [
     "marts.lead_scores",
     "marts.lead_score_explanations",
@@ -70,6 +79,7 @@ COMPARED = [
 MODELS_AND_SEEDS = ["build", "--resource-type", "seed", "--resource-type", "model"]
 SKIPPED = {10, 11, 12, 13, 14}
 RESENT_ON = 20
+CHANGED_ON = 8
 
 
 def keep_arrived_by(database: Path, day: dt.date) -> None:
@@ -110,9 +120,89 @@ def resend_day_before(database: Path, day: dt.date) -> int:
         ).fetchone()[0]
 
 
+def non_event_changes(database: Path, day: dt.date) -> dict[str, str]:
+    """Change a lead version and two accounts as described above; returns what was changed.
+
+    Picked from the previous build's tables: the lead without history (b2b_default) with the
+    highest fit below the threshold of 40 and events a month before START gets a new version
+    titled VP of Engineering (vp +20, engineering +10); the account of the earliest MQL
+    episode becomes a customer; the account of a lead without history whose fit would reach
+    40 at 6,000 employees (enterprise size, +20) gets 6,000 employees."""
+    history = "intermediate.int_lead_score_dates"
+    on_last_day = (
+        "intermediate.int_lead_scores_computed as scores"
+        " inner join intermediate.int_leads_enriched as leads on scores.lead_id = leads.lead_id"
+        " inner join raw.accounts as accounts on leads.account_id = accounts.account_id"
+        f" inner join {history} as dates on scores.lead_id = dates.lead_id"
+        " and scores.scoring_model = dates.scoring_model"
+        " where scores.scoring_model = 'b2b_default' and not dates.has_history"
+        " and not scores.is_disqualified"
+        " and scores.score_date = (select max(score_date)"
+        " from intermediate.int_lead_scores_computed)"
+        " and exists (select 1 from intermediate.int_rule_events_daily as events"
+        " where events.lead_id = scores.lead_id and events.event_date < ?)"
+    )
+    early = START - dt.timedelta(days=30)
+    with duckdb.connect(str(database)) as con:
+        [(promoted,)] = con.execute(
+            f"select scores.lead_id from {on_last_day} and scores.fit_score < 40"
+            " and leads.seniority not in ('executive', 'vp')"
+            " order by scores.fit_score desc, scores.lead_id limit 1",
+            [early],
+        ).fetchall()
+        con.execute(
+            "insert into raw.leads select lead_id, account_id, email, first_name, last_name,"
+            " 'VP of Engineering', country, lead_source, created_at, ? from raw.leads"
+            " where lead_id = ? order by updated_at desc nulls last limit 1",
+            [dt.datetime.combine(day, dt.time(9)), promoted],
+        )
+        [(customer,)] = con.execute(
+            "select leads.account_id from marts.mql_transitions as transitions"
+            " inner join intermediate.int_leads_enriched as leads"
+            " on transitions.lead_id = leads.lead_id"
+            " where transitions.scoring_model = 'b2b_default' and leads.account_id is not null"
+            " order by transitions.entered_on, leads.account_id limit 1"
+        ).fetchall()
+        con.execute("update raw.accounts set is_customer = true where account_id = ?", [customer])
+        size_points = (
+            "case when accounts.employee_count < 10 then -10"
+            " when accounts.employee_count between 50 and 199 then 5"
+            " when accounts.employee_count between 200 and 4999 then 15"
+            " when accounts.employee_count >= 5000 then 20 else 0 end"
+        )
+        [(grown, grown_lead)] = con.execute(
+            f"select leads.account_id, scores.lead_id from {on_last_day}"
+            f" and scores.fit_score - {size_points} + 20 >= 40 and leads.account_id != ?"
+            " order by scores.fit_score desc, scores.lead_id limit 1",
+            [early, customer],
+        ).fetchall()
+        con.execute("update raw.accounts set employee_count = 6000 where account_id = ?", [grown])
+    return {"promoted_lead": promoted, "customer_account": customer, "grown_lead": grown_lead}
+
+
 def rows_of(database: Path, table: str) -> list[tuple]:
     columns = "* exclude (built_as_of)" if table_has_column(database, table, "built_as_of") else "*"
     return sorted(query(database, f"select {columns} from {table}"), key=repr)
+
+
+def rows_to_compare(database: Path, table: str) -> list[tuple]:
+    """Rows sorted on their exact columns, doubles rounded to 1e-9 in a separate part."""
+    described = query(database, f"describe {table}")
+    exact = [name for name, kind, *_ in described if kind != "DOUBLE" and name != "built_as_of"]
+    doubles = [name for name, kind, *_ in described if kind == "DOUBLE"]
+    key_part = ", ".join(exact)
+    rows = query(database, f"select {key_part}, {', '.join(doubles) or 'null'} from {table}")
+    return sorted(
+        ((row[: len(exact)], tuple(row[len(exact) :])) for row in rows),
+        key=lambda row: repr(row[0]),
+    )
+
+
+def assert_rows_close(incremental: list[tuple], full: list[tuple]) -> None:
+    assert [exact for exact, _ in incremental] == [exact for exact, _ in full]
+    for (exact, left), (_, right) in zip(incremental, full, strict=True):
+        for a, b in zip(left, right, strict=True):
+            assert (a is None and b is None) or abs(a - b) <= 1e-9, f"{exact}: {left} != {right}"
 
 
 def table_has_column(database: Path, table: str, column: str) -> bool:
@@ -144,7 +234,7 @@ class DailyRunner:
 @pytest.fixture(scope="module")
 def daily_and_full(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch_module: pytest.MonkeyPatch
-) -> tuple[Path, Path, int, Path]:
+) -> tuple[Path, Path, int, Path, dict[str, str]]:
     root = tmp_path_factory.mktemp("incremental")
     source = root / "source.duckdb"
     generate(
@@ -165,11 +255,14 @@ def daily_and_full(
     monkeypatch_module.setenv("MQL_DUCKDB_PATH", str(daily))
     monkeypatch_module.setenv("DBT_PROFILES_DIR", str(ROOT))
     runner = DailyRunner(root / "daily" / "target")
+    changed: dict[str, str] = {}
     for offset in range(1, 31):
         day = START + dt.timedelta(days=offset)
         assert add_arrivals_of(daily, source, day) > 0
         if offset == RESENT_ON:
             assert resend_day_before(daily, day) > 0
+        if offset == CHANGED_ON:
+            changed = non_event_changes(daily, day)
         if offset not in SKIPPED:
             runner.run(day)
     with duckdb.connect(str(source), read_only=True) as con:
@@ -184,7 +277,7 @@ def daily_and_full(
     shutil.copy(daily, full)
     rebuilt = run_dbt([*MODELS_AND_SEEDS, "--full-refresh", *as_of_vars(END.isoformat())], full)
     assert rebuilt.ok, rebuilt.output[-4000:]
-    return daily, full, late, root / "daily" / "target"
+    return daily, full, late, root / "daily" / "target", changed
 
 
 @pytest.fixture(scope="module")
@@ -194,12 +287,17 @@ def monkeypatch_module():
 
 
 def test_the_daily_builds_were_incremental_and_saw_late_events(
-    daily_and_full: tuple[Path, Path, int, Path],
+    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]],
 ) -> None:
-    daily, _, late, target = daily_and_full
+    daily, _, late, target, _ = daily_and_full
     assert late > 10, "the simulation should deliver late events"
     compiled = target / "run" / "lead_scoring" / "models" / "intermediate"
-    for model in ["int_marketing_events_checked", "int_rule_events_daily"]:
+    for model in [
+        "int_marketing_events_checked",
+        "int_rule_events_daily",
+        "int_lead_engagement_rules_decayed",
+        "int_lead_scores_computed",
+    ]:
         sql = (compiled / f"{model}.sql").read_text()
         # an incremental run appends to the table; a full build would create it
         assert sql.lstrip().startswith("insert into"), f"{model} was not built incrementally"
@@ -212,17 +310,57 @@ def test_the_daily_builds_were_incremental_and_saw_late_events(
         / "int_rule_events_daily.sql"
     ).read_text()
     assert "event_date >= cast(" in window, "the last daily run did not read the window only"
+    scores = (
+        target
+        / "compiled"
+        / "lead_scoring"
+        / "models"
+        / "intermediate"
+        / "int_lead_scores_computed.sql"
+    ).read_text()
+    assert "leads_built" in scores, "the last daily run recomputed every day of every lead"
     assert query(daily, "select max(as_of_date) from marts.lead_scores") == [(END,)]
+
+
+def test_the_changes_rewrote_past_days_in_a_full_build(
+    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]],
+) -> None:
+    _, full, _, _, changed = daily_and_full
+    long_before = START - dt.timedelta(days=30)
+    for lead_id in [changed["promoted_lead"], changed["grown_lead"]]:
+        assert query(
+            full,
+            "select has_history, first_score_date < ? from intermediate.int_lead_score_dates"
+            " where scoring_model = 'b2b_default' and lead_id = ?",
+            [long_before, lead_id],
+        ) == [(True, True)], f"{lead_id} should be scored on days long before START"
+    assert query(
+        full,
+        "select count(*) from marts.mql_transitions as transitions"
+        " inner join intermediate.int_leads_enriched as leads"
+        " on transitions.lead_id = leads.lead_id where leads.account_id = ?",
+        [changed["customer_account"]],
+    ) == [(0,)], "a customer's leads should have no MQL episodes, past ones included"
 
 
 @pytest.mark.parametrize("table", COMPARED)
 def test_thirty_daily_builds_equal_one_full_refresh(
-    daily_and_full: tuple[Path, Path, int, Path], table: str
+    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]], table: str
 ) -> None:
-    daily, full, _, _ = daily_and_full
+    daily, full, _, _, _ = daily_and_full
     incremental_rows = rows_of(daily, table)
     assert incremental_rows, f"{table} is empty"
     assert incremental_rows == rows_of(full, table)
+
+
+@pytest.mark.parametrize("table", HISTORY_MODELS)
+def test_thirty_daily_builds_equal_one_full_refresh_in_the_history_models(
+    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]], table: str
+) -> None:
+    daily, full, _, _, _ = daily_and_full
+    incremental_rows = rows_to_compare(daily, table)
+    assert incremental_rows, f"{table} is empty"
+    assert_rows_close(incremental_rows, rows_to_compare(full, table))
 
 
 def add_webinar_bonus_rule(rows: list[Row]) -> list[Row]:
@@ -236,9 +374,9 @@ def add_webinar_bonus_rule(rows: list[Row]) -> list[Row]:
 
 
 def test_an_edited_rule_is_applied_to_every_past_event_by_the_next_daily_build(
-    daily_and_full: tuple[Path, Path, int, Path], tmp_path: Path
+    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]], tmp_path: Path
 ) -> None:
-    daily, _, _, _ = daily_and_full
+    daily, _, _, _, _ = daily_and_full
     project = copy_project(tmp_path / "project")
     edit_seed(project, "engagement_rules", add_webinar_bonus_rule)
     edited_daily = tmp_path / "daily.duckdb"
@@ -252,5 +390,9 @@ def test_an_edited_rule_is_applied_to_every_past_event_by_the_next_daily_build(
     before = rows_of(daily, "marts.lead_scores")
     after = rows_of(edited_daily, "marts.lead_scores")
     assert before != after, "a new webinar rule should change some scores"
-    for table in ["intermediate.int_rule_events_daily", "marts.lead_scores"]:
+    for table in [
+        "intermediate.int_rule_events_daily",
+        "marts.lead_scores",
+        "marts.mql_transitions",
+    ]:
         assert rows_of(edited_daily, table) == rows_of(edited_full, table)

@@ -1,4 +1,36 @@
+{#- One row per lead-rule-day scored on with events up to that day. Incremental by
+    score_date: a daily build computes the late-arrival window (see late_arrival_cutoff) and
+    every day of the leads whose history_fingerprint changed or that are new, and appends
+    them after its pre-hooks removed those rows (history_days_to_compute); everything when
+    the definition or an upstream model changed. Past days of other leads only change when
+    their events do, and events only change inside the late window.
+
+    Decay without pairing every event with every later day: the days on which something
+    changes for a lead-rule (an event, or a piece of its decay starting or ending) get
+    running sums, and each such day's sums hold until the next change, which gives every day
+    scored on in between.
+    - none, step, linear: the decay multiplier is piecewise linear in the age, so an event
+      adds its points and a slope where a piece starts and takes them back where it ends
+      (step: one start and one end per band; linear: from age 0 to the first whole age at or
+      past the lifespan); the total on a day is the running constant minus the days since
+      the first event times the running slope, and exactly 0 while no piece is active.
+    - half_life: points x 0.5^(age / h) = 0.5^((day - origin) / h) x points x 2^((event -
+      origin) / h). Origins are every 64 half-lives, so powers stay below 2^64; each block's
+      first day is a change day, and events of earlier blocks are carried into a block with
+      0.5^64 per block between them. -#}
 {%- set number = type_score() -%}
+{%- set window_only = reads_late_window_only('int_lead_engagement_rules_decayed') -%}
+{%- set block_half_lives = 64 -%}
+{%- set epoch = "cast('1970-01-01' as date)" -%}
+
+{{ config(
+    materialized=late_window_materialization(),
+    incremental_strategy='append',
+    pre_hook=[
+        "{{ clear_late_window('int_lead_engagement_rules_decayed', 'score_date') }}",
+        "{{ clear_changed_history('int_lead_engagement_rules_decayed') }}",
+    ]
+) }}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
 
@@ -20,62 +52,337 @@ score_dates as (
     select * from {{ ref('int_lead_score_dates') }}
 ),
 
-rule_days_aged as (
-    select
-        rule_events_daily.scoring_model,
-        rule_events_daily.rule_id,
-        rule_events_daily.lead_id,
-        score_dates.score_date,
-        rule_events_daily.event_date,
-        rule_events_daily.event_count,
-        rule_events_daily.last_occurred_at,
-        {{ age_in_days('rule_events_daily.event_date', 'score_dates.score_date') }} as age_days,
-        engagement_rules.points,
-        engagement_rules.decay_mode,
-        engagement_rules.half_life_days,
-        engagement_rules.lifespan_days
-    from rule_events_daily
-    inner join engagement_rules
-        on rule_events_daily.scoring_model = engagement_rules.scoring_model
-            and rule_events_daily.rule_id = engagement_rules.rule_id
-    -- events after the day scored on do not exist yet as far as that day is concerned
-    inner join score_dates
-        on rule_events_daily.scoring_model = score_dates.scoring_model
-            and rule_events_daily.lead_id = score_dates.lead_id
-            and rule_events_daily.event_date <= score_dates.score_date
+lead_compute_ranges as (
+    {{ history_days_to_compute('score_dates', this if window_only else none, first_days_only=true) }}
 ),
 
-rule_days_decayed as (
+-- every event day counts for the days computed, those before them included; a half-life
+-- event also gets its block and its weight in the scale of the block's origin
+rule_events as (
     select
-        rule_days_aged.scoring_model,
-        rule_days_aged.rule_id,
-        rule_days_aged.lead_id,
-        rule_days_aged.score_date,
-        rule_days_aged.event_date,
-        rule_days_aged.event_count,
-        rule_days_aged.last_occurred_at,
-        rule_days_aged.points,
-        case rule_days_aged.decay_mode
-            when 'none' then cast(1 as {{ number }})
-            when 'half_life'
-                then power(
-                        cast(0.5 as {{ number }}),
-                        rule_days_aged.age_days / rule_days_aged.half_life_days
+        rule_events_aged.*,
+        case
+            when rule_events_aged.decay_mode = 'half_life'
+                then rule_events_aged.event_points
+                    * power(
+                        cast(2 as {{ number }}),
+                        (
+                            rule_events_aged.day_number
+                            - {{ block_half_lives }} * rule_events_aged.half_life_days * rule_events_aged.day_block
+                        ) / rule_events_aged.half_life_days
                     )
-            when 'linear'
-                then greatest(
-                        cast(0 as {{ number }}),
-                        1 - rule_days_aged.age_days / rule_days_aged.lifespan_days
-                    )
-            when 'step' then decay_steps.multiplier
-        end as decay_multiplier
-    from rule_days_aged
-    left join decay_steps
-        on rule_days_aged.decay_mode = 'step'
-            and rule_days_aged.scoring_model = decay_steps.scoring_model
-            and rule_days_aged.rule_id = decay_steps.rule_id
-            and rule_days_aged.age_days >= decay_steps.min_age_days
-            and (decay_steps.max_age_days is null or rule_days_aged.age_days <= decay_steps.max_age_days)
+            else cast(0 as {{ number }})
+        end as block_weight
+    from (
+        select
+            rule_events_daily.scoring_model,
+            rule_events_daily.rule_id,
+            rule_events_daily.lead_id,
+            rule_events_daily.event_date,
+            rule_events_daily.event_count,
+            rule_events_daily.last_occurred_at,
+            cast(rule_events_daily.event_count * engagement_rules.points as {{ number }}) as event_points,
+            engagement_rules.decay_mode,
+            cast(engagement_rules.half_life_days as {{ number }}) as half_life_days,
+            cast(engagement_rules.lifespan_days as {{ number }}) as lifespan_days,
+            {{ age_in_days(epoch, 'rule_events_daily.event_date') }} as day_number,
+            case
+                when engagement_rules.decay_mode = 'half_life'
+                    then cast(floor(
+                            {{ age_in_days(epoch, 'rule_events_daily.event_date') }}
+                            / ({{ block_half_lives }} * cast(engagement_rules.half_life_days as {{ number }}))
+                        ) as bigint)
+            end as day_block,
+            min(rule_events_daily.event_date) over (
+                partition by rule_events_daily.scoring_model, rule_events_daily.rule_id, rule_events_daily.lead_id
+            ) as first_event_date
+        from rule_events_daily
+        inner join engagement_rules
+            on rule_events_daily.scoring_model = engagement_rules.scoring_model
+                and rule_events_daily.rule_id = engagement_rules.rule_id
+        where rule_events_daily.event_date <= {{ as_of_date() }}
+    ) as rule_events_aged
+),
+
+-- the first day of each block of a half-life rule after the block of its first event, so
+-- that no run of days between two changes crosses into another block
+half_life_block_starts as (
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        cast({{ dbt.dateadd(
+            'day',
+            'cast(ceil(' ~ block_half_lives ~ ' * half_life_days * (first_block + 1 + block_offset)) as bigint)',
+            epoch
+        ) }} as date) as change_date,
+        first_block + 1 + block_offset as day_block
+    from (
+        select
+            lead_rule_blocks.*,
+            {{ day_offset_rows('lead_rule_blocks.as_of_block - lead_rule_blocks.first_block') }} as block_offset
+        from (
+            select
+                scoring_model,
+                rule_id,
+                lead_id,
+                half_life_days,
+                min(day_block) as first_block,
+                cast(floor(
+                    {{ age_in_days(epoch) }} / ({{ block_half_lives }} * half_life_days)
+                ) as bigint) as as_of_block
+            from rule_events
+            where decay_mode = 'half_life'
+            group by scoring_model, rule_id, lead_id, half_life_days
+        ) as lead_rule_blocks
+        where lead_rule_blocks.as_of_block > lead_rule_blocks.first_block
+    ) as lead_rule_block_offsets
+),
+
+-- where pieces of none, step and linear decay start and end (none: one piece, no end)
+decay_pieces as (
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        event_date as change_date,
+        case
+            when decay_mode = 'linear'
+                then event_points * (1 + {{ age_in_days('first_event_date', 'event_date') }} / lifespan_days)
+            else event_points
+        end as constant_change,
+        case
+            when decay_mode = 'linear' then event_points / lifespan_days
+            else cast(0 as {{ number }})
+        end as slope_change,
+        1 as piece_change
+    from rule_events
+    where decay_mode in ('none', 'linear')
+    union all
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        cast({{ dbt.dateadd('day', 'cast(ceil(lifespan_days) as bigint)', 'event_date') }} as date)
+            as change_date,
+        -event_points * (1 + {{ age_in_days('first_event_date', 'event_date') }} / lifespan_days)
+            as constant_change,
+        -event_points / lifespan_days as slope_change,
+        -1 as piece_change
+    from rule_events
+    where decay_mode = 'linear'
+    union all
+    select
+        rule_events.scoring_model,
+        rule_events.rule_id,
+        rule_events.lead_id,
+        cast({{ dbt.dateadd(
+            'day', 'cast(decay_steps.min_age_days as bigint)', 'rule_events.event_date'
+        ) }} as date) as change_date,
+        rule_events.event_points * decay_steps.multiplier as constant_change,
+        cast(0 as {{ number }}) as slope_change,
+        1 as piece_change
+    from rule_events
+    inner join decay_steps
+        on rule_events.scoring_model = decay_steps.scoring_model
+            and rule_events.rule_id = decay_steps.rule_id
+    where rule_events.decay_mode = 'step'
+    union all
+    select
+        rule_events.scoring_model,
+        rule_events.rule_id,
+        rule_events.lead_id,
+        cast({{ dbt.dateadd(
+            'day', 'cast(decay_steps.max_age_days as bigint) + 1', 'rule_events.event_date'
+        ) }} as date) as change_date,
+        -rule_events.event_points * decay_steps.multiplier as constant_change,
+        cast(0 as {{ number }}) as slope_change,
+        -1 as piece_change
+    from rule_events
+    inner join decay_steps
+        on rule_events.scoring_model = decay_steps.scoring_model
+            and rule_events.rule_id = decay_steps.rule_id
+    where rule_events.decay_mode = 'step'
+        and decay_steps.max_age_days is not null
+),
+
+changes as (
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        event_date as change_date,
+        event_count,
+        event_date,
+        last_occurred_at,
+        event_points,
+        cast(0 as {{ number }}) as constant_change,
+        cast(0 as {{ number }}) as slope_change,
+        0 as piece_change,
+        day_block,
+        block_weight
+    from rule_events
+    union all
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        change_date,
+        0 as event_count,
+        cast(null as date) as event_date,
+        cast(null as {{ dbt.type_timestamp() }}) as last_occurred_at,
+        cast(0 as {{ number }}) as event_points,
+        constant_change,
+        slope_change,
+        piece_change,
+        cast(null as bigint) as day_block,
+        cast(0 as {{ number }}) as block_weight
+    from decay_pieces
+    where change_date <= {{ as_of_date() }}
+    union all
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        change_date,
+        0 as event_count,
+        cast(null as date) as event_date,
+        cast(null as {{ dbt.type_timestamp() }}) as last_occurred_at,
+        cast(0 as {{ number }}) as event_points,
+        cast(0 as {{ number }}) as constant_change,
+        cast(0 as {{ number }}) as slope_change,
+        0 as piece_change,
+        day_block,
+        cast(0 as {{ number }}) as block_weight
+    from half_life_block_starts
+),
+
+change_days as (
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        change_date,
+        cast(sum(event_count) as bigint) as event_count,
+        max(event_date) as event_date,
+        max(last_occurred_at) as last_occurred_at,
+        cast(sum(event_points) as {{ number }}) as event_points,
+        cast(sum(constant_change) as {{ number }}) as constant_change,
+        cast(sum(slope_change) as {{ number }}) as slope_change,
+        cast(sum(piece_change) as bigint) as piece_change,
+        max(day_block) as day_block,
+        cast(sum(block_weight) as {{ number }}) as block_weight
+    from changes
+    group by scoring_model, rule_id, lead_id, change_date
+),
+
+-- the change days whose sums hold on a day computed: from the last one before the first
+-- day computed (in a daily build, one per lead-rule) to the last; each holds until the next
+change_days_needed as (
+    select
+        change_days_next.*,
+        case
+            when change_days_next.change_date > lead_compute_ranges.compute_from
+                then change_days_next.change_date
+            else lead_compute_ranges.compute_from
+        end as range_from
+    from (
+        select
+            change_days.*,
+            coalesce(
+                lead(change_days.change_date) over (
+                    partition by change_days.scoring_model, change_days.rule_id, change_days.lead_id
+                    order by change_days.change_date
+                ),
+                cast({{ dbt.dateadd('day', '1', as_of_date()) }} as date)
+            ) as next_change_date
+        from change_days
+    ) as change_days_next
+    inner join lead_compute_ranges
+        on change_days_next.scoring_model = lead_compute_ranges.scoring_model
+            and change_days_next.lead_id = lead_compute_ranges.lead_id
+            and change_days_next.next_change_date > lead_compute_ranges.compute_from
+),
+
+-- the sums of every change up to each change day needed (a join of the few change days of a
+-- lead-rule with each other, not of events with days)
+change_days_summed as (
+    select
+        change_days_needed.scoring_model,
+        change_days_needed.rule_id,
+        change_days_needed.lead_id,
+        change_days_needed.change_date,
+        change_days_needed.next_change_date,
+        change_days_needed.range_from,
+        change_days_needed.day_block,
+        -- the first change of a lead-rule is its first event
+        min(changes_so_far.change_date) as first_event_date,
+        cast(sum(changes_so_far.event_count) as integer) as event_count,
+        max(changes_so_far.event_date) as last_event_date,
+        max(changes_so_far.last_occurred_at) as last_occurred_at,
+        cast(sum(changes_so_far.event_points) as {{ number }}) as raw_points,
+        cast(sum(changes_so_far.constant_change) as {{ number }}) as constant_points,
+        cast(sum(changes_so_far.slope_change) as {{ number }}) as slope_points,
+        cast(sum(changes_so_far.piece_change) as bigint) as active_pieces,
+        cast(sum(
+            case
+                when changes_so_far.day_block = change_days_needed.day_block then changes_so_far.block_weight
+                else 0
+            end
+        ) as {{ number }}) as block_weight,
+        -- earlier blocks, in the scale of this one
+        cast(sum(
+            case
+                when changes_so_far.day_block < change_days_needed.day_block
+                    then changes_so_far.block_weight
+                        * power(
+                            cast(0.5 as {{ number }}),
+                            {{ block_half_lives }} * (change_days_needed.day_block - changes_so_far.day_block)
+                        )
+                else 0
+            end
+        ) as {{ number }}) as carried_weight
+    from change_days_needed
+    inner join change_days as changes_so_far
+        on change_days_needed.scoring_model = changes_so_far.scoring_model
+            and change_days_needed.rule_id = changes_so_far.rule_id
+            and change_days_needed.lead_id = changes_so_far.lead_id
+            and change_days_needed.change_date >= changes_so_far.change_date
+    group by
+        change_days_needed.scoring_model,
+        change_days_needed.rule_id,
+        change_days_needed.lead_id,
+        change_days_needed.change_date,
+        change_days_needed.next_change_date,
+        change_days_needed.range_from,
+        change_days_needed.day_block
+),
+
+-- the days computed that each change day's sums hold for: from the change (or the first day
+-- computed) to the day before the next change
+rule_day_ranges as (
+    select
+        change_days_summed.*,
+        engagement_rules.decay_mode,
+        cast(engagement_rules.half_life_days as {{ number }}) as half_life_days
+    from change_days_summed
+    inner join engagement_rules
+        on change_days_summed.scoring_model = engagement_rules.scoring_model
+            and change_days_summed.rule_id = engagement_rules.rule_id
+),
+
+rule_days as (
+    select
+        rule_day_offsets.*,
+        cast({{ dbt.dateadd('day', 'rule_day_offsets.day_offset', 'rule_day_offsets.range_from') }} as date)
+            as score_date
+    from (
+        select
+            rule_day_ranges.*,
+            {{ day_offset_rows(age_in_days('rule_day_ranges.range_from', 'rule_day_ranges.next_change_date')) }}
+                as day_offset
+        from rule_day_ranges
+    ) as rule_day_offsets
 ),
 
 lead_rule_totals as (
@@ -84,13 +391,24 @@ lead_rule_totals as (
         rule_id,
         lead_id,
         score_date,
-        cast(sum(event_count) as integer) as event_count,
-        max(event_date) as last_event_date,
-        max(last_occurred_at) as last_occurred_at,
-        cast(sum(event_count * points) as {{ number }}) as raw_points,
-        cast(sum(event_count * points * decay_multiplier) as {{ number }}) as decayed_points
-    from rule_days_decayed
-    group by scoring_model, rule_id, lead_id, score_date
+        event_count,
+        last_event_date,
+        last_occurred_at,
+        raw_points,
+        cast(case
+            when decay_mode = 'half_life'
+                then power(
+                        cast(0.5 as {{ number }}),
+                        (
+                            {{ age_in_days(epoch, 'score_date') }}
+                            - {{ block_half_lives }} * half_life_days * day_block
+                        ) / half_life_days
+                    ) * (carried_weight + block_weight)
+            -- no piece active: exactly nothing, not what is left of adding and taking back
+            when active_pieces = 0 then 0
+            else constant_points - {{ age_in_days('first_event_date', 'score_date') }} * slope_points
+        end as {{ number }}) as decayed_points
+    from rule_days
 ),
 
 lead_rule_totals_capped as (
@@ -112,11 +430,17 @@ lead_rule_totals_capped as (
             when lead_rule_totals.decayed_points > engagement_rules.rule_cap then engagement_rules.rule_cap
             when lead_rule_totals.decayed_points < -engagement_rules.rule_cap then -engagement_rules.rule_cap
             else lead_rule_totals.decayed_points
-        end as capped_points
+        end as capped_points,
+        score_dates.history_fingerprint,
+        '{{ definition_version('int_lead_engagement_rules_decayed') }}' as definition_version,
+        {{ as_of_date() }} as built_as_of
     from lead_rule_totals
     inner join engagement_rules
         on lead_rule_totals.scoring_model = engagement_rules.scoring_model
             and lead_rule_totals.rule_id = engagement_rules.rule_id
+    inner join score_dates
+        on lead_rule_totals.scoring_model = score_dates.scoring_model
+            and lead_rule_totals.lead_id = score_dates.lead_id
 )
 
 select * from lead_rule_totals_capped

@@ -1,11 +1,13 @@
-{#- The days each lead is scored on. Every lead is scored on the as-of date. A lead that
-    could meet the MQL definition on some day (not disqualified, and fit at the threshold or
-    an event of a fast-track rule its fit allows) is also scored on every day from its first
-    scored event (or its creation, if later) to the as-of date: MQL history is computed
-    from those days. Other leads can never be MQLs, so their past days are not computed.
-    A lead qualifies for history when any of its versions (int_lead_versions_enriched)
-    could. -#}
+{#- The days each lead is scored on, as a range per lead: from first_score_date to the as-of
+    date. Every lead is scored on the as-of date. A lead that could meet the MQL definition
+    on some day (not disqualified, and fit at the threshold or an event of a fast-track rule
+    its fit allows) is also scored on every day from its first scored event (or its
+    creation, if later): MQL history is computed from those days. Other leads can never be
+    MQLs, so their past days are not computed. A lead qualifies for history when any of its
+    versions (int_lead_versions_enriched) could. history_fingerprint changes whenever
+    anything but events changes a past day of the lead (see the history models). -#}
 {%- set number = type_score() -%}
+{%- set text = dbt.type_string() -%}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
 
@@ -60,10 +62,9 @@ versions_per_model as (
     left join fit_per_version
         on lead_versions.lead_id = fit_per_version.lead_id
             and scoring_models.scoring_model = fit_per_version.scoring_model
-            and (
-                lead_versions.valid_from = fit_per_version.valid_from
-                or (lead_versions.valid_from is null and fit_per_version.valid_from is null)
-            )
+            -- coalesced, not "equal or both null", so that this stays a hash join
+            and coalesce(lead_versions.valid_from, cast('0001-01-01' as date))
+            = coalesce(fit_per_version.valid_from, cast('0001-01-01' as date))
 ),
 
 -- per lead: could a version meet the fit threshold, and the best fit of a version that is
@@ -124,52 +125,52 @@ history_leads as (
         )
 ),
 
-digits as (
-    {% for digit in range(10) %}
-        select {{ digit }} as digit
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+-- what a lead's past days depend on besides its events: its versions (from when, which fit
+-- rules and disqualifiers each matches) and the first day it is scored on. The history models
+-- recompute every day of a lead whose fingerprint changed, and only the late window otherwise
+version_rule_matches as (
+    select
+        scoring_models.scoring_model,
+        lead_versions.lead_id,
+        coalesce(cast(lead_versions.valid_from as {{ text }}), '-')
+        || ':' || coalesce(attribute_rule_matches.rule_id, '') as version_rule
+    from lead_versions
+    cross join scoring_models
+    left join attribute_rule_matches
+        on lead_versions.lead_id = attribute_rule_matches.lead_id
+            and scoring_models.scoring_model = attribute_rule_matches.scoring_model
+            and coalesce(lead_versions.valid_from, cast('0001-01-01' as date))
+            = coalesce(attribute_rule_matches.valid_from, cast('0001-01-01' as date))
 ),
 
--- 0 to 99,999 days: enough for any history up to the as-of date
-day_offsets as (
+version_rules_per_lead as (
     select
-        cast(
-            ones.digit + 10 * tens.digit + 100 * hundreds.digit
-            + 1000 * thousands.digit + 10000 * ten_thousands.digit
-            as bigint
-        ) as day_offset
-    from digits as ones
-    cross join digits as tens
-    cross join digits as hundreds
-    cross join digits as thousands
-    cross join digits as ten_thousands
-),
-
-history_dates as (
-    select
-        history_leads.scoring_model,
-        history_leads.lead_id,
-        cast({{ dbt.dateadd('day', 'day_offsets.day_offset', 'history_leads.first_score_date') }} as date)
-            as score_date
-    from history_leads
-    inner join day_offsets
-        on day_offsets.day_offset < {{ age_in_days('history_leads.first_score_date') }}
+        scoring_model,
+        lead_id,
+        {{ dbt.listagg('version_rule', "','", 'order by version_rule') }} as version_rules
+    from version_rule_matches
+    group by scoring_model, lead_id
 ),
 
 score_dates as (
     select
         scoring_models.scoring_model,
         leads.lead_id,
-        {{ as_of_date() }} as score_date
+        history_leads.lead_id is not null as has_history,
+        coalesce(history_leads.first_score_date, {{ as_of_date() }}) as first_score_date,
+        {{ dbt.hash(
+            "scoring_models.scoring_model || '|' || leads.lead_id || '|'"
+            ~ " || coalesce(cast(history_leads.first_score_date as " ~ text ~ "), 'no history')"
+            ~ " || '|' || coalesce(version_rules_per_lead.version_rules, '')"
+        ) }} as history_fingerprint
     from leads
     cross join scoring_models
-    union all
-    select
-        scoring_model,
-        lead_id,
-        score_date
-    from history_dates
+    left join history_leads
+        on leads.lead_id = history_leads.lead_id
+            and scoring_models.scoring_model = history_leads.scoring_model
+    left join version_rules_per_lead
+        on leads.lead_id = version_rules_per_lead.lead_id
+            and scoring_models.scoring_model = version_rules_per_lead.scoring_model
 )
 
 select * from score_dates

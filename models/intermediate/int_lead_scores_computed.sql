@@ -3,11 +3,23 @@
     each adjustment. Every day-dependent value is relative to score_date, so the row for a
     past day is what a build with as_of set to that day gives. Comparisons (grades,
     gate, thresholds, fast-track minimums) use the published 2-decimal scores, so a lead
-    shown at exactly the threshold qualifies. -#}
+    shown at exactly the threshold qualifies. Incremental by score_date like
+    int_lead_engagement_rules_decayed: a daily build computes the late-arrival window and
+    every day of the leads whose history_fingerprint changed or that are new. -#}
 {%- set number = type_score() -%}
+{%- set window_only = reads_late_window_only('int_lead_scores_computed') -%}
 {%- set days_since_activity = age_in_days(
     'cast(leads_fit_graded.last_activity_at as date)', 'leads_fit_graded.score_date'
 ) -%}
+
+{{ config(
+    materialized=late_window_materialization(),
+    incremental_strategy='append',
+    pre_hook=[
+        "{{ clear_late_window('int_lead_scores_computed', 'score_date') }}",
+        "{{ clear_changed_history('int_lead_scores_computed') }}",
+    ]
+) }}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
 
@@ -43,6 +55,10 @@ engagement_rule_totals as (
 
 rule_events_daily as (
     select * from {{ ref('int_rule_events_daily') }}
+),
+
+days_to_compute as (
+    {{ history_days_to_compute('score_dates', this if window_only else none) }}
 ),
 
 -- fit and disqualification per version of the lead's attributes; a version applies from
@@ -93,6 +109,10 @@ engagement_per_lead as (
                 then engagement_rule_totals.rule_id
         end) as integer) as high_intent_actions
     from engagement_rule_totals
+    inner join days_to_compute
+        on engagement_rule_totals.scoring_model = days_to_compute.scoring_model
+            and engagement_rule_totals.lead_id = days_to_compute.lead_id
+            and engagement_rule_totals.score_date = days_to_compute.score_date
     inner join scoring_models
         on engagement_rule_totals.scoring_model = scoring_models.scoring_model
     group by
@@ -105,7 +125,7 @@ fast_track_candidates as (
     select distinct
         rule_events_daily.scoring_model,
         rule_events_daily.lead_id,
-        score_dates.score_date,
+        days_to_compute.score_date,
         fast_track_rules.rule_id,
         fast_track_rules.priority,
         fast_track_rules.min_fit_score
@@ -113,11 +133,11 @@ fast_track_candidates as (
     inner join fast_track_rules
         on rule_events_daily.scoring_model = fast_track_rules.scoring_model
             and rule_events_daily.rule_id = fast_track_rules.rule_id
-    inner join score_dates
-        on rule_events_daily.scoring_model = score_dates.scoring_model
-            and rule_events_daily.lead_id = score_dates.lead_id
-            and rule_events_daily.event_date <= score_dates.score_date
-    where {{ age_in_days('rule_events_daily.event_date', 'score_dates.score_date') }}
+    inner join days_to_compute
+        on rule_events_daily.scoring_model = days_to_compute.scoring_model
+            and rule_events_daily.lead_id = days_to_compute.lead_id
+            and rule_events_daily.event_date <= days_to_compute.score_date
+    where {{ age_in_days('rule_events_daily.event_date', 'days_to_compute.score_date') }}
         <= fast_track_rules.within_days
 ),
 
@@ -125,7 +145,8 @@ leads_fit_scored as (
     select
         leads.lead_id,
         scoring_models.scoring_model,
-        score_dates.score_date,
+        days_to_compute.score_date,
+        days_to_compute.history_fingerprint,
         scoring_models.is_primary,
         coalesce(fit_per_lead.fit_points, 0) as fit_score_exact,
         {{ round_score('coalesce(fit_per_lead.fit_points, 0)') }} as fit_score,
@@ -135,26 +156,26 @@ leads_fit_scored as (
         coalesce(engagement_per_lead.rule_points, 0) as engagement_rule_points,
         engagement_per_lead.last_activity_at,
         coalesce(engagement_per_lead.high_intent_actions, 0) as high_intent_actions
-    from score_dates
+    from days_to_compute
     inner join leads
-        on score_dates.lead_id = leads.lead_id
+        on days_to_compute.lead_id = leads.lead_id
     inner join scoring_models
-        on score_dates.scoring_model = scoring_models.scoring_model
+        on days_to_compute.scoring_model = scoring_models.scoring_model
     left join fit_per_lead
         on leads.lead_id = fit_per_lead.lead_id
             and scoring_models.scoring_model = fit_per_lead.scoring_model
-            and score_dates.score_date >= fit_per_lead.applies_from
-            and score_dates.score_date < fit_per_lead.applies_until
+            and days_to_compute.score_date >= fit_per_lead.applies_from
+            and days_to_compute.score_date < fit_per_lead.applies_until
     left join disqualifications_ranked
         on leads.lead_id = disqualifications_ranked.lead_id
             and scoring_models.scoring_model = disqualifications_ranked.scoring_model
             and disqualifications_ranked.disqualification_rank = 1
-            and score_dates.score_date >= disqualifications_ranked.applies_from
-            and score_dates.score_date < disqualifications_ranked.applies_until
+            and days_to_compute.score_date >= disqualifications_ranked.applies_from
+            and days_to_compute.score_date < disqualifications_ranked.applies_until
     left join engagement_per_lead
         on leads.lead_id = engagement_per_lead.lead_id
             and scoring_models.scoring_model = engagement_per_lead.scoring_model
-            and score_dates.score_date = engagement_per_lead.score_date
+            and days_to_compute.score_date = engagement_per_lead.score_date
 ),
 
 leads_fit_graded as (
@@ -339,7 +360,9 @@ leads_flagged as (
             when leads_qualified.meets_thresholds then 'thresholds'
             when leads_qualified.fast_track_rule_id is not null
                 then 'fast_track:' || leads_qualified.fast_track_rule_id
-        end as entry_reason
+        end as entry_reason,
+        '{{ definition_version('int_lead_scores_computed') }}' as definition_version,
+        {{ as_of_date() }} as built_as_of
     from leads_qualified
 )
 

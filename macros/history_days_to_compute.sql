@@ -1,0 +1,53 @@
+{% macro history_days_to_compute(score_dates, rows_built=none, first_days_only=false) %}
+    {#- The lead-days a history model computes in this build, from score_dates (rows of
+        int_lead_score_dates: one per lead with its first_score_date) to the as-of date.
+        Without rows_built (a full build) every day of every lead. With rows_built (the
+        model's own table, `this`, after its pre-hooks removed the late window and the leads
+        whose history_fingerprint changed): only the days from the late-arrival cutoff for a lead
+        that still has rows before it, every day for the others. With first_days_only, one row
+        per lead with the first of those days (compute_from) instead. -#}
+    {%- set lead_ranges -%}
+        select
+            {{ score_dates }}.scoring_model,
+            {{ score_dates }}.lead_id,
+            {{ score_dates }}.history_fingerprint,
+            {% if rows_built -%}
+                case
+                    when leads_built.lead_id is null then {{ score_dates }}.first_score_date
+                    when {{ score_dates }}.first_score_date > {{ late_arrival_cutoff() }}
+                        then {{ score_dates }}.first_score_date
+                    else {{ late_arrival_cutoff() }}
+                end
+            {%- else -%}
+                {{ score_dates }}.first_score_date
+            {%- endif %} as compute_from
+        from {{ score_dates }}
+        {% if rows_built -%}
+            left join (
+                select distinct
+                    scoring_model,
+                    lead_id
+                from {{ rows_built }}
+                where score_date < {{ late_arrival_cutoff() }}
+            ) as leads_built
+                on {{ score_dates }}.scoring_model = leads_built.scoring_model
+                    and {{ score_dates }}.lead_id = leads_built.lead_id
+        {%- endif %}
+    {%- endset -%}
+    {%- if first_days_only -%}
+        {{ lead_ranges }}
+    {%- else -%}
+        select
+            lead_day_offsets.scoring_model,
+            lead_day_offsets.lead_id,
+            lead_day_offsets.history_fingerprint,
+            cast({{ dbt.dateadd('day', 'lead_day_offsets.day_offset', 'lead_day_offsets.compute_from') }} as date)
+                as score_date
+        from (
+            select
+                lead_ranges.*,
+                {{ day_offset_rows(age_in_days('lead_ranges.compute_from') ~ ' + 1') }} as day_offset
+            from ({{ lead_ranges }}) as lead_ranges
+        ) as lead_day_offsets
+    {%- endif -%}
+{%- endmacro %}
