@@ -43,6 +43,7 @@ from tests.dbt_project_runner import (
 )
 
 sys.path.insert(0, str(ROOT / "scripts"))
+from compare_engines import TABLES as PUBLIC_TABLES
 from generate_demo_data import generate
 
 END = dt.date(2026, 11, 1)
@@ -66,12 +67,7 @@ HISTORY_MODELS = [
     "intermediate.int_lead_scores_computed",
 ]
 COMPARED = [
-    "marts.lead_scores",
-    "marts.lead_score_explanations",
-    "marts.mql_transitions",
-    "marts.rejected_rows",
-    "marts.source_reconciliation",
-    "marts.unmapped_event_types",
+    *PUBLIC_TABLES,
     "intermediate.int_marketing_events_checked",
     "intermediate.int_rule_events_daily",
 ]
