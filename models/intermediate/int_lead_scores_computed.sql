@@ -102,17 +102,22 @@ engagement_per_lead as (
                     then engagement_rule_totals.last_occurred_at
             end
         ) as last_activity_at,
-        cast(count(distinct case
+        -- one row per rule in a group (the grain of engagement_rule_totals): a plain count
+        -- counts distinct rules, without the cost of count(distinct)
+        cast(sum(case
             when engagement_rule_totals.is_high_intent
                 and {{ age_in_days('engagement_rule_totals.last_event_date', 'engagement_rule_totals.score_date') }}
                 <= scoring_models.high_intent_window_days
-                then engagement_rule_totals.rule_id
+                then 1 else 0
         end) as integer) as high_intent_actions
     from engagement_rule_totals
-    inner join days_to_compute
-        on engagement_rule_totals.scoring_model = days_to_compute.scoring_model
-            and engagement_rule_totals.lead_id = days_to_compute.lead_id
-            and engagement_rule_totals.score_date = days_to_compute.score_date
+    {% if window_only -%}
+        -- the stored rows of other days are not recomputed
+        inner join days_to_compute
+            on engagement_rule_totals.scoring_model = days_to_compute.scoring_model
+                and engagement_rule_totals.lead_id = days_to_compute.lead_id
+                and engagement_rule_totals.score_date = days_to_compute.score_date
+    {% endif -%}
     inner join scoring_models
         on engagement_rule_totals.scoring_model = scoring_models.scoring_model
     group by
