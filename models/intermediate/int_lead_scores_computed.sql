@@ -108,7 +108,8 @@ engagement_per_lead as (
             when engagement_rule_totals.is_high_intent
                 and {{ age_in_days('engagement_rule_totals.last_event_date', 'engagement_rule_totals.score_date') }}
                 <= scoring_models.high_intent_window_days
-                then 1 else 0
+                then 1
+            else 0
         end) as integer) as high_intent_actions
     from engagement_rule_totals
     {% if window_only -%}
