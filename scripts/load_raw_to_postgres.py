@@ -23,8 +23,8 @@ from pathlib import Path
 
 import duckdb
 import psycopg2
+from generate_demo_data import RAW_TABLES
 
-RAW_TABLES = ["accounts", "leads", "marketing_events", "sales_dispositions", "opportunities"]
 # DuckDB type -> PostgreSQL type; DECIMAL(p,s) keeps its precision.
 TYPES = {
     "VARCHAR": "text",

@@ -24,9 +24,9 @@ from pathlib import Path
 import duckdb
 import jinja2
 import yaml
+from generate_demo_data import RAW_TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
-RAW_TABLES = ["accounts", "leads", "marketing_events", "sales_dispositions", "opportunities"]
 # DuckDB type -> Spark type; DECIMAL(p,s) keeps its precision. Raw timestamps are naive UTC.
 TYPES = {
     "VARCHAR": "string",
