@@ -51,6 +51,15 @@ people as (
     where id_rank = 1 and row_problem is null and email is not null
 ),
 
+-- the person is decided by the latest version; all its versions follow it
+latest_versions as (
+    select
+        lead_id,
+        email
+    from leads_ranked
+    where id_rank = 1 and row_problem is null
+),
+
 leads_checked as (
     select
         leads_ranked.lead_id,
@@ -80,13 +89,10 @@ leads_checked as (
         end as reject_reason,
         leads_ranked.raw_row
     from leads_ranked
-    -- the person is decided by the latest version; all its versions follow it
-    left join leads_ranked as latest
-        on leads_ranked.lead_id = latest.lead_id
-            and latest.id_rank = 1
+    left join latest_versions
+        on leads_ranked.lead_id = latest_versions.lead_id
     left join people
-        on latest.email = people.email
-            and latest.row_problem is null
+        on latest_versions.email = people.email
             and people.person_rank = 1
     left join versions_dated
         on leads_ranked.lead_id = versions_dated.lead_id
