@@ -1,6 +1,6 @@
-{% macro title_function(title_expr) %}
+{% macro title_function(title_expr, words_expr=none) %}
     {#- Job function from a job title; the first matching family wins. -#}
-    {%- set words = padded_words(title_expr) -%}
+    {%- set words = words_expr or padded_words(title_expr) -%}
     case
         when coalesce(trim({{ title_expr }}), '') = '' then 'unknown'
         when {{ words }} like '% data %' or {{ words }} like '% analytics %'

@@ -1,8 +1,8 @@
-{% macro title_seniority(title_expr) %}
+{% macro title_seniority(title_expr, words_expr=none) %}
     {#- Seniority from a job title. Order matters: "Vice President" is vp before "President"
         makes it executive; students and interns first because "Intern, Engineering Manager
         team" is still an intern. -#}
-    {%- set words = padded_words(title_expr) -%}
+    {%- set words = words_expr or padded_words(title_expr) -%}
     case
         when coalesce(trim({{ title_expr }}), '') = '' then 'unknown'
         when {{ words }} like '% student %' or {{ words }} like '% intern %'

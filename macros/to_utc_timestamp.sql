@@ -1,13 +1,38 @@
-{% macro to_utc_timestamp(expr) %}
+{% macro to_utc_timestamp(expr, source_type=none) %}
     {#- A timestamp in UTC from a timestamp or text, honouring an offset in the text
         ('2026-10-01T10:00:00+02:00' is 08:00 UTC); text without an offset is UTC. Null when
         the value cannot be read, so that staging can flag it.
         Readable means the same on every engine (timestamp_text_pattern): an ISO date with an
         optional time (T or space, seconds and up to 6 decimals optional) and an optional
         offset (Z, +HH, +HHMM, +HH:MM or ' UTC'), spaces around it ignored; anything else
-        (words such as 'yesterday', other date orders, zone names, impossible dates) is null. -#}
-    {{ return(adapter.dispatch('to_utc_timestamp', 'lead_scoring')(expr)) }}
+        (words such as 'yesterday', other date orders, zone names, impossible dates) is null.
+        source_type is the column's type in the source (source_column_types), when known: a
+        column that already is a timestamp without time zone holds UTC values that need no
+        reading, so it is only cast, which is what the text path would give it, and a lot
+        cheaper on billions of events. -#}
+    {%- if source_type is not none and source_type | lower in naive_timestamp_types() -%}
+        cast({{ expr }} as {{ dbt.type_timestamp() }})
+    {%- else -%}
+        {{ return(adapter.dispatch('to_utc_timestamp', 'lead_scoring')(expr)) }}
+    {%- endif -%}
 {% endmacro %}
+
+{% macro naive_timestamp_types() -%}
+    {#- How engines name a timestamp without time zone in their catalogs (lower case). -#}
+    {{ return(['timestamp', 'timestamp without time zone', 'timestamp_ntz', 'datetime']) }}
+{%- endmacro %}
+
+{% macro source_column_types(relation) -%}
+    {#- The columns of a relation and their types, names and types in lower case; empty while
+        parsing, and for a relation that does not exist yet. -#}
+    {%- set types = {} -%}
+    {%- if execute -%}
+        {%- for column in adapter.get_columns_in_relation(relation) -%}
+            {%- do types.update({column.name | lower: column.dtype | lower}) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(types) }}
+{%- endmacro %}
 
 {% macro timestamp_text_pattern() -%}
     {#- The timestamp text every engine reads, as a full-match regular expression. No

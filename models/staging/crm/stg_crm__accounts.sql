@@ -1,4 +1,5 @@
 {%- set text = dbt.type_string() -%}
+{%- set source_types = source_column_types(source('crm', 'accounts')) -%}
 
 with
 
@@ -17,7 +18,7 @@ parsed as (
         upper(trim(cast(country as {{ text }}))) as country_reported,
         {{ to_boolean('is_customer') }} as is_customer_parsed,
         {{ to_boolean('is_competitor') }} as is_competitor_parsed,
-        {{ to_utc_timestamp('created_at') }} as created_at,
+        {{ to_utc_timestamp('created_at', source_types.get('created_at')) }} as created_at,
         is_customer is not null as has_is_customer,
         is_competitor is not null as has_is_competitor,
         {{ row_as_text(['account_id', 'name', 'domain', 'industry', 'employee_count',

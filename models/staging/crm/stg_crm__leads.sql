@@ -1,4 +1,5 @@
 {%- set text = dbt.type_string() -%}
+{%- set source_types = source_column_types(source('crm', 'leads')) -%}
 
 with
 
@@ -16,11 +17,19 @@ parsed as (
         nullif(trim(cast(job_title as {{ text }})), '') as job_title,
         upper(trim(cast(country as {{ text }}))) as country_reported,
         lower(trim(cast(lead_source as {{ text }}))) as lead_source,
-        {{ to_utc_timestamp('created_at') }} as created_at,
-        {{ to_utc_timestamp('updated_at') }} as updated_at,
+        {{ to_utc_timestamp('created_at', source_types.get('created_at')) }} as created_at,
+        {{ to_utc_timestamp('updated_at', source_types.get('updated_at')) }} as updated_at,
         {{ row_as_text(['lead_id', 'account_id', 'email', 'first_name', 'last_name', 'job_title',
             'country', 'lead_source', 'created_at', 'updated_at']) }} as raw_row
     from source
+),
+
+-- the title's words once per row: the seniority and function rules test many of them
+titled as (
+    select
+        parsed.*,
+        {{ padded_words('job_title') }} as job_title_words
+    from parsed
 ),
 
 categorised as (
@@ -39,8 +48,8 @@ categorised as (
         first_name,
         last_name,
         job_title,
-        {{ title_seniority('job_title') }} as seniority,
-        {{ title_function('job_title') }} as job_function,
+        {{ title_seniority('job_title', 'job_title_words') }} as seniority,
+        {{ title_function('job_title', 'job_title_words') }} as job_function,
         country_reported,
         lead_source,
         created_at,
@@ -49,7 +58,7 @@ categorised as (
             when lead_id is null then 'missing lead_id'
         end as row_problem,
         raw_row
-    from parsed
+    from titled
 )
 
 select * from categorised

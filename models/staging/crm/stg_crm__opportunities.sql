@@ -1,4 +1,5 @@
 {%- set text = dbt.type_string() -%}
+{%- set source_types = source_column_types(source('crm', 'opportunities')) -%}
 
 with
 
@@ -11,11 +12,11 @@ parsed as (
         nullif(trim(cast(opportunity_id as {{ text }})), '') as opportunity_id,
         nullif(trim(cast(account_id as {{ text }})), '') as account_id,
         nullif(trim(cast(lead_id as {{ text }})), '') as lead_id,
-        {{ to_utc_timestamp('created_at') }} as created_at,
+        {{ to_utc_timestamp('created_at', source_types.get('created_at')) }} as created_at,
         lower(trim(cast(stage as {{ text }}))) as stage,
         {{ to_boolean('is_won') }} as is_won_parsed,
         is_won is not null as has_is_won,
-        {{ to_utc_timestamp('closed_at') }} as closed_at,
+        {{ to_utc_timestamp('closed_at', source_types.get('closed_at')) }} as closed_at,
         closed_at is not null as has_closed_at,
         cast(amount as {{ dbt.type_numeric() }}) as amount,
         {{ row_as_text(['opportunity_id', 'account_id', 'lead_id', 'created_at', 'stage', 'is_won',

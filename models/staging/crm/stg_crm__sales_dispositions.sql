@@ -1,4 +1,5 @@
 {%- set text = dbt.type_string() -%}
+{%- set source_types = source_column_types(source('crm', 'sales_dispositions')) -%}
 
 with
 
@@ -12,7 +13,7 @@ parsed as (
         nullif(trim(cast(lead_id as {{ text }})), '') as lead_id,
         lower(trim(cast(disposition as {{ text }}))) as disposition,
         trim(cast(reason as {{ text }})) as disposition_reason,
-        {{ to_utc_timestamp('occurred_at') }} as occurred_at,
+        {{ to_utc_timestamp('occurred_at', source_types.get('occurred_at')) }} as occurred_at,
         occurred_at is not null as has_occurred_at,
         {{ row_as_text(['disposition_id', 'lead_id', 'disposition', 'reason', 'occurred_at']) }} as raw_row
     from source

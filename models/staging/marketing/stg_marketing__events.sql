@@ -1,4 +1,5 @@
 {%- set text = dbt.type_string() -%}
+{%- set source_types = source_column_types(source('marketing', 'marketing_events')) -%}
 
 with
 
@@ -11,7 +12,7 @@ parsed as (
         nullif(trim(cast(event_id as {{ text }})), '') as event_id,
         nullif(trim(cast(lead_id as {{ text }})), '') as lead_id,
         trim(cast(event_type as {{ text }})) as source_event_type,
-        {{ to_utc_timestamp('occurred_at') }} as occurred_at,
+        {{ to_utc_timestamp('occurred_at', source_types.get('occurred_at')) }} as occurred_at,
         occurred_at is not null as has_occurred_at,
         lower(trim(cast(url as {{ text }}))) as url,
         trim(cast(asset_name as {{ text }})) as asset_name,
