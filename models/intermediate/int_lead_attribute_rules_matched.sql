@@ -79,37 +79,67 @@ value_list_members as (
     from value_lists
 ),
 
-scalar_rule_matches as (
+-- each distinct value is tested once per rule, then the matches go back to the leads: the
+-- rules' patterns come from a column, so testing them on every lead would recompile them
+attribute_values as (
+    select distinct
+        attribute,
+        text_value,
+        number_value,
+        coalesce(text_value, '') as value_key,
+        text_value is null as value_is_null
+    from lead_attributes
+),
+
+scalar_value_matches as (
     select
         attribute_rules.scoring_model,
         attribute_rules.rule_id,
         attribute_rules.rule_kind,
-        lead_attributes.lead_id,
-        lead_attributes.valid_from,
-        lead_attributes.valid_to,
-        lead_attributes.text_value as matched_value,
+        attribute_values.attribute,
+        attribute_values.value_key,
+        attribute_values.value_is_null,
         attribute_rules.points,
         attribute_rules.priority,
         attribute_rules.disqualification_reason
     from attribute_rules
-    inner join lead_attributes
-        on attribute_rules.attribute = lead_attributes.attribute
+    inner join attribute_values
+        on attribute_rules.attribute = attribute_values.attribute
     where attribute_rules.operator != 'in_list'
         and case
             when attribute_rules.operator = 'between'
-                then lead_attributes.number_value is not null
+                then attribute_values.number_value is not null
                     and (
                         attribute_rules.min_value is null
-                        or lead_attributes.number_value >= attribute_rules.min_value
+                        or attribute_values.number_value >= attribute_rules.min_value
                     )
                     and (
                         attribute_rules.max_value is null
-                        or lead_attributes.number_value < attribute_rules.max_value
+                        or attribute_values.number_value < attribute_rules.max_value
                     )
             else {{ rule_text_matches(
-                'lead_attributes.text_value', 'attribute_rules.operator', 'attribute_rules.value'
+                'attribute_values.text_value', 'attribute_rules.operator', 'attribute_rules.value'
             ) }}
         end
+),
+
+scalar_rule_matches as (
+    select
+        scalar_value_matches.scoring_model,
+        scalar_value_matches.rule_id,
+        scalar_value_matches.rule_kind,
+        lead_attributes.lead_id,
+        lead_attributes.valid_from,
+        lead_attributes.valid_to,
+        lead_attributes.text_value as matched_value,
+        scalar_value_matches.points,
+        scalar_value_matches.priority,
+        scalar_value_matches.disqualification_reason
+    from scalar_value_matches
+    inner join lead_attributes
+        on scalar_value_matches.attribute = lead_attributes.attribute
+            and scalar_value_matches.value_key = coalesce(lead_attributes.text_value, '')
+            and scalar_value_matches.value_is_null = (lead_attributes.text_value is null)
 ),
 
 list_rule_matches as (
