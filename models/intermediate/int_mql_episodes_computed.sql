@@ -85,65 +85,86 @@ conversions as (
     where conversion_rank = 1
 ),
 
+-- no episode starts before a lead first meets the entry definition, so only the days from
+-- then on are walked (most leads scored every day never meet it)
+first_entry_days as (
+    select
+        scoring_model,
+        lead_id,
+        min(score_date) as first_entry_on
+    from lead_scores_daily
+    where meets_entry
+    group by scoring_model, lead_id
+),
+
+scored_days as (
+    select lead_scores_daily.*
+    from lead_scores_daily
+    inner join first_entry_days
+        on lead_scores_daily.scoring_model = first_entry_days.scoring_model
+            and lead_scores_daily.lead_id = first_entry_days.lead_id
+            and lead_scores_daily.score_date >= first_entry_days.first_entry_on
+),
+
 -- the latest sales exit on or before each day decides whether the lead may enter again
 days_with_sales_history as (
     select
-        lead_scores_daily.scoring_model,
-        lead_scores_daily.lead_id,
-        lead_scores_daily.score_date,
+        scored_days.scoring_model,
+        scored_days.lead_id,
+        scored_days.score_date,
         max(sales_exits.disposition_date) as latest_sales_exit_on,
         max(case when sales_exits.blocks_reentry then 1 else 0 end) as is_blocked_for_good
-    from lead_scores_daily
+    from scored_days
     inner join sales_exits
-        on lead_scores_daily.scoring_model = sales_exits.scoring_model
-            and lead_scores_daily.lead_id = sales_exits.lead_id
-            and lead_scores_daily.score_date >= sales_exits.disposition_date
-    group by lead_scores_daily.scoring_model, lead_scores_daily.lead_id, lead_scores_daily.score_date
+        on scored_days.scoring_model = sales_exits.scoring_model
+            and scored_days.lead_id = sales_exits.lead_id
+            and scored_days.score_date >= sales_exits.disposition_date
+    group by scored_days.scoring_model, scored_days.lead_id, scored_days.score_date
 ),
 
 days_flagged as (
     select
-        lead_scores_daily.scoring_model,
-        lead_scores_daily.lead_id,
-        lead_scores_daily.score_date,
-        lead_scores_daily.entry_reason,
-        lead_scores_daily.fit_score,
-        lead_scores_daily.engagement_score,
-        lead_scores_daily.is_disqualified,
-        lead_scores_daily.disqualification_reason,
-        lead_scores_daily.meets_fit_threshold,
+        scored_days.scoring_model,
+        scored_days.lead_id,
+        scored_days.score_date,
+        scored_days.entry_reason,
+        scored_days.fit_score,
+        scored_days.engagement_score,
+        scored_days.is_disqualified,
+        scored_days.disqualification_reason,
+        scored_days.meets_fit_threshold,
         sales_exits.disposition as sales_exit,
         sales_exits.disposition_reason as sales_exit_reason,
         case
-            when conversions.converted_on = lead_scores_daily.score_date then conversions.opportunity_id
+            when conversions.converted_on = scored_days.score_date then conversions.opportunity_id
         end as converted_to,
         sales_exits.lead_id is not null
-        or coalesce(conversions.converted_on = lead_scores_daily.score_date, false)
-        or lead_scores_daily.is_disqualified as is_hard_exit,
-        lead_scores_daily.meets_entry
+        or coalesce(conversions.converted_on = scored_days.score_date, false)
+        or scored_days.is_disqualified as is_hard_exit,
+        scored_days.meets_entry
         and sales_exits.lead_id is null
-        and (conversions.converted_on is null or conversions.converted_on > lead_scores_daily.score_date)
+        and (conversions.converted_on is null or conversions.converted_on > scored_days.score_date)
         and coalesce(days_with_sales_history.is_blocked_for_good, 0) = 0
         and (
             days_with_sales_history.latest_sales_exit_on is null
-            or cast(lead_scores_daily.last_activity_at as date) > days_with_sales_history.latest_sales_exit_on
+            or cast(scored_days.last_activity_at as date) > days_with_sales_history.latest_sales_exit_on
         ) as enters,
-        lead_scores_daily.stays_mql
+        scored_days.stays_mql
         and sales_exits.lead_id is null
-        and (conversions.converted_on is null or conversions.converted_on > lead_scores_daily.score_date)
+        and (conversions.converted_on is null or conversions.converted_on > scored_days.score_date)
             as stays
-    from lead_scores_daily
+    from scored_days
     left join sales_exits
-        on lead_scores_daily.scoring_model = sales_exits.scoring_model
-            and lead_scores_daily.lead_id = sales_exits.lead_id
-            and lead_scores_daily.score_date = sales_exits.disposition_date
+        on scored_days.scoring_model = sales_exits.scoring_model
+            and scored_days.lead_id = sales_exits.lead_id
+            and scored_days.score_date = sales_exits.disposition_date
     -- a converted lead stays converted: joined on the lead, compared with each day
     left join conversions
-        on lead_scores_daily.lead_id = conversions.lead_id
+        on scored_days.lead_id = conversions.lead_id
     left join days_with_sales_history
-        on lead_scores_daily.scoring_model = days_with_sales_history.scoring_model
-            and lead_scores_daily.lead_id = days_with_sales_history.lead_id
-            and lead_scores_daily.score_date = days_with_sales_history.score_date
+        on scored_days.scoring_model = days_with_sales_history.scoring_model
+            and scored_days.lead_id = days_with_sales_history.lead_id
+            and scored_days.score_date = days_with_sales_history.score_date
 ),
 
 days_in_runs as (
