@@ -184,17 +184,36 @@ leads_fit_scored as (
             and days_to_compute.score_date = engagement_per_lead.score_date
 ),
 
+-- grades are looked up once per distinct score, then joined back on it: a range join of
+-- every lead-day with the bands would be a nested loop
+fit_grades as (
+    select
+        fit_scores.scoring_model,
+        fit_scores.fit_score,
+        fit_bands.grade as fit_grade,
+        coalesce(fit_bands.engagement_multiplier, 1) as engagement_multiplier
+    from (
+        select distinct
+            scoring_model,
+            fit_score
+        from leads_fit_scored
+    ) as fit_scores
+    left join grade_bands as fit_bands
+        on fit_scores.scoring_model = fit_bands.scoring_model
+            and fit_bands.grade_type = 'fit'
+            and (fit_bands.min_score is null or fit_scores.fit_score >= fit_bands.min_score)
+            and (fit_bands.max_score is null or fit_scores.fit_score < fit_bands.max_score)
+),
+
 leads_fit_graded as (
     select
         leads_fit_scored.*,
-        fit_bands.grade as fit_grade,
-        coalesce(fit_bands.engagement_multiplier, 1) as engagement_multiplier
+        fit_grades.fit_grade,
+        coalesce(fit_grades.engagement_multiplier, 1) as engagement_multiplier
     from leads_fit_scored
-    left join grade_bands as fit_bands
-        on leads_fit_scored.scoring_model = fit_bands.scoring_model
-            and fit_bands.grade_type = 'fit'
-            and (fit_bands.min_score is null or leads_fit_scored.fit_score >= fit_bands.min_score)
-            and (fit_bands.max_score is null or leads_fit_scored.fit_score < fit_bands.max_score)
+    left join fit_grades
+        on leads_fit_scored.scoring_model = fit_grades.scoring_model
+            and leads_fit_scored.fit_score = fit_grades.fit_score
 ),
 
 engagement_penalised as (
@@ -288,23 +307,40 @@ engagement_scored as (
     from engagement_capped
 ),
 
-engagement_graded as (
+engagement_grades as (
     select
-        engagement_scored.*,
+        engagement_scores.scoring_model,
+        engagement_scores.engagement_score,
         engagement_bands.grade as engagement_grade
-    from engagement_scored
+    from (
+        select distinct
+            scoring_model,
+            engagement_score
+        from engagement_scored
+    ) as engagement_scores
     left join grade_bands as engagement_bands
-        on engagement_scored.scoring_model = engagement_bands.scoring_model
+        on engagement_scores.scoring_model = engagement_bands.scoring_model
             and engagement_bands.grade_type = 'engagement'
             and (
                 engagement_bands.min_score is null
-                or engagement_scored.engagement_score >= engagement_bands.min_score
+                or engagement_scores.engagement_score >= engagement_bands.min_score
             )
             and (
                 engagement_bands.max_score is null
-                or engagement_scored.engagement_score < engagement_bands.max_score
+                or engagement_scores.engagement_score < engagement_bands.max_score
             )
 ),
+
+engagement_graded as (
+    select
+        engagement_scored.*,
+        engagement_grades.engagement_grade
+    from engagement_scored
+    left join engagement_grades
+        on engagement_scored.scoring_model = engagement_grades.scoring_model
+            and engagement_scored.engagement_score = engagement_grades.engagement_score
+),
+
 
 fast_tracks_qualifying as (
     select
