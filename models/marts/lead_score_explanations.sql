@@ -119,7 +119,9 @@ adjustment_rows as (
         from lead_scores_computed
         inner join scoring_models
             on lead_scores_computed.scoring_model = scoring_models.scoring_model
-        where lead_scores_computed.{{ column }} != 0
+        -- an adjustment is the difference of two doubles: below a billionth of a point it is
+        -- the doubles' rounding noise, which would make rows come and go between builds
+        where cast(lead_scores_computed.{{ column }} as decimal(38, 9)) != 0
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
