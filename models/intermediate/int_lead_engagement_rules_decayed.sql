@@ -22,6 +22,9 @@
 {%- set window_only = reads_late_window_only('int_lead_engagement_rules_decayed') -%}
 {%- set block_half_lives = 64 -%}
 {%- set epoch = "cast('1970-01-01' as date)" -%}
+{%- set lead_rule_so_far =
+    'partition by scoring_model, rule_id, lead_id order by change_date'
+    ~ ' rows between unbounded preceding and current row' -%}
 
 {{ config(
     materialized=late_window_materialization(),
@@ -276,86 +279,93 @@ change_days as (
     group by scoring_model, rule_id, lead_id, change_date
 ),
 
--- the change days whose sums hold on a day computed: from the last one before the first
--- day computed (in a daily build, one per lead-rule) to the last; each holds until the next
-change_days_needed as (
+-- the sums of every change of a lead-rule up to each of its change days (running sums in
+-- date order: the first change is its first event), and the day the next change comes
+change_days_running as (
     select
-        change_days_next.*,
-        case
-            when change_days_next.change_date > lead_compute_ranges.compute_from
-                then change_days_next.change_date
-            else lead_compute_ranges.compute_from
-        end as range_from
-    from (
-        select
-            change_days.*,
-            coalesce(
-                lead(change_days.change_date) over (
-                    partition by change_days.scoring_model, change_days.rule_id, change_days.lead_id
-                    order by change_days.change_date
-                ),
-                cast({{ dbt.dateadd('day', '1', as_of_date()) }} as date)
-            ) as next_change_date
-        from change_days
-    ) as change_days_next
-    inner join lead_compute_ranges
-        on change_days_next.scoring_model = lead_compute_ranges.scoring_model
-            and change_days_next.lead_id = lead_compute_ranges.lead_id
-            and change_days_next.next_change_date > lead_compute_ranges.compute_from
+        scoring_model,
+        rule_id,
+        lead_id,
+        change_date,
+        day_block,
+        coalesce(
+            lead(change_date) over (partition by scoring_model, rule_id, lead_id order by change_date),
+            cast({{ dbt.dateadd('day', '1', as_of_date()) }} as date)
+        ) as next_change_date,
+        min(change_date) over ({{ lead_rule_so_far }}) as first_event_date,
+        cast(sum(event_count) over ({{ lead_rule_so_far }}) as integer) as event_count,
+        max(event_date) over ({{ lead_rule_so_far }}) as last_event_date,
+        max(last_occurred_at) over ({{ lead_rule_so_far }}) as last_occurred_at,
+        cast(sum(event_points) over ({{ lead_rule_so_far }}) as {{ number }}) as raw_points,
+        cast(sum(constant_change) over ({{ lead_rule_so_far }}) as {{ number }}) as constant_points,
+        cast(sum(slope_change) over ({{ lead_rule_so_far }}) as {{ number }}) as slope_points,
+        cast(sum(piece_change) over ({{ lead_rule_so_far }}) as bigint) as active_pieces,
+        -- half-life: the weights of this block so far, in the scale of its origin
+        cast(sum(block_weight) over (
+            partition by scoring_model, rule_id, lead_id, day_block
+            order by change_date
+            rows between unbounded preceding and current row
+        ) as {{ number }}) as block_weight
+    from change_days
 ),
 
--- the sums of every change up to each change day needed (a join of the few change days of a
--- lead-rule with each other, not of events with days)
+block_totals as (
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        day_block,
+        cast(sum(block_weight) as {{ number }}) as block_weight
+    from change_days
+    where day_block is not null
+    group by scoring_model, rule_id, lead_id, day_block
+),
+
+-- half-life: the weights of all earlier blocks in the scale of each block (0.5^64 per block
+-- between them; a lead-rule has a few blocks)
+blocks_carried as (
+    select
+        later_blocks.scoring_model,
+        later_blocks.rule_id,
+        later_blocks.lead_id,
+        later_blocks.day_block,
+        cast(sum(
+            earlier_blocks.block_weight
+            * power(
+                cast(0.5 as {{ number }}),
+                {{ block_half_lives }} * (later_blocks.day_block - earlier_blocks.day_block)
+            )
+        ) as {{ number }}) as carried_weight
+    from block_totals as later_blocks
+    inner join block_totals as earlier_blocks
+        on later_blocks.scoring_model = earlier_blocks.scoring_model
+            and later_blocks.rule_id = earlier_blocks.rule_id
+            and later_blocks.lead_id = earlier_blocks.lead_id
+            and later_blocks.day_block > earlier_blocks.day_block
+    group by later_blocks.scoring_model, later_blocks.rule_id, later_blocks.lead_id, later_blocks.day_block
+),
+
+-- the change days whose sums hold on a day computed: from the last one before the first
+-- day computed (in a daily build, one per lead-rule) to the last; each holds until the next
 change_days_summed as (
     select
-        change_days_needed.scoring_model,
-        change_days_needed.rule_id,
-        change_days_needed.lead_id,
-        change_days_needed.change_date,
-        change_days_needed.next_change_date,
-        change_days_needed.range_from,
-        change_days_needed.day_block,
-        -- the first change of a lead-rule is its first event
-        min(changes_so_far.change_date) as first_event_date,
-        cast(sum(changes_so_far.event_count) as integer) as event_count,
-        max(changes_so_far.event_date) as last_event_date,
-        max(changes_so_far.last_occurred_at) as last_occurred_at,
-        cast(sum(changes_so_far.event_points) as {{ number }}) as raw_points,
-        cast(sum(changes_so_far.constant_change) as {{ number }}) as constant_points,
-        cast(sum(changes_so_far.slope_change) as {{ number }}) as slope_points,
-        cast(sum(changes_so_far.piece_change) as bigint) as active_pieces,
-        cast(sum(
-            case
-                when changes_so_far.day_block = change_days_needed.day_block then changes_so_far.block_weight
-                else 0
-            end
-        ) as {{ number }}) as block_weight,
-        -- earlier blocks, in the scale of this one
-        cast(sum(
-            case
-                when changes_so_far.day_block < change_days_needed.day_block
-                    then changes_so_far.block_weight
-                        * power(
-                            cast(0.5 as {{ number }}),
-                            {{ block_half_lives }} * (change_days_needed.day_block - changes_so_far.day_block)
-                        )
-                else 0
-            end
-        ) as {{ number }}) as carried_weight
-    from change_days_needed
-    inner join change_days as changes_so_far
-        on change_days_needed.scoring_model = changes_so_far.scoring_model
-            and change_days_needed.rule_id = changes_so_far.rule_id
-            and change_days_needed.lead_id = changes_so_far.lead_id
-            and change_days_needed.change_date >= changes_so_far.change_date
-    group by
-        change_days_needed.scoring_model,
-        change_days_needed.rule_id,
-        change_days_needed.lead_id,
-        change_days_needed.change_date,
-        change_days_needed.next_change_date,
-        change_days_needed.range_from,
-        change_days_needed.day_block
+        change_days_running.*,
+        coalesce(blocks_carried.carried_weight, 0) as carried_weight,
+        case
+            when change_days_running.change_date > lead_compute_ranges.compute_from
+                then change_days_running.change_date
+            else lead_compute_ranges.compute_from
+        end as range_from
+    from change_days_running
+    inner join lead_compute_ranges
+        on change_days_running.scoring_model = lead_compute_ranges.scoring_model
+            and change_days_running.lead_id = lead_compute_ranges.lead_id
+            and change_days_running.next_change_date > lead_compute_ranges.compute_from
+    left join blocks_carried
+        on change_days_running.scoring_model = blocks_carried.scoring_model
+            and change_days_running.rule_id = blocks_carried.rule_id
+            and change_days_running.lead_id = blocks_carried.lead_id
+            and change_days_running.day_block = blocks_carried.day_block
 ),
 
 -- the days computed that each change day's sums hold for: from the change (or the first day
