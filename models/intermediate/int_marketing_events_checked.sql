@@ -1,4 +1,4 @@
-{#- The one pass over raw events; scoring and the quarantine both read it. Incremental: a
+{#- The one model that reads raw events; scoring and the quarantine both read it. Incremental: a
     daily build re-reads only the events of the late-arrival window (see late_arrival_cutoff)
     and rows without a readable time, and appends them after its pre-hook removed the old
     rows of those days; everything when the event mapping or an upstream model changed. An
@@ -12,11 +12,16 @@
     pre_hook="{{ clear_late_window('int_marketing_events_checked', 'event_date') }}"
 ) }}
 
-with
-
-events_classified as (
+{#- The events this build reads, written out where used rather than as one CTE: a CTE read
+    three times would be materialised with every event's raw text. -#}
+{%- set events_in_scope -%}
     select * from {{ ref('int_marketing_events_classified') }}
-),
+    {% if window_only %}
+        where event_date >= {{ late_arrival_cutoff() }} or event_date is null
+    {% endif %}
+{%- endset %}
+
+with
 
 lead_ids as (
     select * from {{ ref('int_lead_ids_resolved') }}
@@ -26,16 +31,7 @@ lead_ids as (
 events_built as (
     select * from {{ this }}
 ),
-{% endif %}
 
-events as (
-    select * from events_classified
-    {% if window_only %}
-        where event_date >= {{ late_arrival_cutoff() }} or event_date is null
-    {% endif %}
-),
-
-{% if window_only %}
 ids_seen_before_the_window as (
     select distinct event_id
     from events_built
@@ -43,7 +39,27 @@ ids_seen_before_the_window as (
 ),
 {% endif %}
 
-events_ranked as (
+-- ids sent more than once: only their rows are ranked, so that the ranking does not sort
+-- every event with its raw text (which spilled to disk at 50M events)
+repeated_ids as (
+    select events.event_id
+    from ({{ events_in_scope }}) as events
+    where events.event_id is not null
+    group by events.event_id
+    having count(*) > 1
+),
+
+events_with_unique_ids as (
+    select
+        events.*,
+        1 as id_rank
+    from ({{ events_in_scope }}) as events
+    left join repeated_ids
+        on events.event_id = repeated_ids.event_id
+    where repeated_ids.event_id is null
+),
+
+events_with_repeated_ids as (
     select
         events.*,
         row_number() over (
@@ -53,7 +69,15 @@ events_ranked as (
                 events.source_event_type asc nulls last, events.url asc nulls last,
                 events.asset_name asc nulls last, events.campaign asc nulls last
         ) as id_rank
-    from events
+    from ({{ events_in_scope }}) as events
+    inner join repeated_ids
+        on events.event_id = repeated_ids.event_id
+),
+
+events_ranked as (
+    select * from events_with_unique_ids
+    union all
+    select * from events_with_repeated_ids
 ),
 
 events_checked as (

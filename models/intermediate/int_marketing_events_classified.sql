@@ -6,6 +6,14 @@ events as (
     select * from {{ ref('stg_marketing__events') }}
 ),
 
+-- read apart from `events`, so that neither is materialised with every event's raw text
+event_names as (
+    select
+        source_event_type,
+        url
+    from {{ ref('stg_marketing__events') }}
+),
+
 event_type_map as (
     select * from {{ ref('event_type_map') }}
 ),
@@ -24,7 +32,7 @@ event_keys as (
     select distinct
         lower(source_event_type) as source_event_key,
         coalesce(url, '') as url_key
-    from events
+    from event_names
 ),
 
 event_keys_ranked as (
