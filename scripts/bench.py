@@ -96,6 +96,17 @@ def model_seconds(target: Path, only: set[str] | None = None) -> float:
     )
 
 
+def seconds_by_model(target: Path) -> dict[str, float]:
+    """Model time per model of the last dbt run, largest first."""
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    times = {
+        result["unique_id"].removeprefix("model.lead_scoring."): round(result["execution_time"], 2)
+        for result in results
+        if result["unique_id"].startswith("model.")
+    }
+    return dict(sorted(times.items(), key=lambda item: -item[1]))
+
+
 def scores_path(target: Path) -> set[str]:
     """lead_scores and every model it is built from."""
     parents = json.loads((target / "manifest.json").read_text())["parent_map"]
@@ -248,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     last_day = ["--vars", f"{{as_of: '{end}'}}"]
     timings: dict[str, list[float]] = {}
     rss: dict[str, float] = {}
+    by_model: dict[str, dict[str, float]] = {}
     mismatches = {"reference": 0, "pandas": None if pandas_skipped else 0}
 
     def record(step: str, seconds: float, peak_mb: float) -> None:
@@ -260,11 +272,13 @@ def main(argv: list[str] | None = None) -> int:
         record("full_build_wall_s", wall, peak)
         record("full_build_model_s", model_seconds(target), peak)
         record("scores_path_model_s", model_seconds(target, scores_path(target)), peak)
+        by_model["full_build"] = seconds_by_model(target)
 
         set_held_events(database, arrived=True)
         wall, peak, _ = run_measured([DBT, "run", *last_day, *dbt_common], env)
         record("incremental_build_wall_s", wall, peak)
         record("incremental_build_model_s", model_seconds(target), peak)
+        by_model["incremental_build"] = seconds_by_model(target)
 
         reference_csv = workdir / "reference.csv"
         _, peak, output = run_measured(
@@ -305,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         step: None if value is None else round(value, 1) for step, value in step_rss.items()
     }
     results["mismatched_leads"] = mismatches
+    results["model_s_by_model_last_run"] = by_model
     results["machine"] = machine()
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
