@@ -71,6 +71,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+class StepFailed(Exception):
+    """A measured command that failed, with what was measured of it."""
+
+    def __init__(self, command: list[str], wall: float, peak_mb: float, output: str) -> None:
+        super().__init__(f"failed: {' '.join(command)}")
+        self.command, self.wall, self.peak_mb, self.output = command, wall, peak_mb, output
+
+
 def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     """Run a command; return its wall seconds, its peak RSS in MB and its output."""
     started = time.perf_counter()
@@ -82,7 +90,7 @@ def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float,
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{output[-4000:]}")
+        raise StepFailed(command, wall, usage.ru_maxrss / 1024, output)
     return wall, usage.ru_maxrss / 1024, output
 
 
@@ -266,39 +274,57 @@ def main(argv: list[str] | None = None) -> int:
         timings.setdefault(step, []).append(seconds)
         rss[step] = max(rss.get(step, 0.0), peak_mb)
 
-    for _ in tqdm(range(args.repeats), desc="repeats", unit="run"):
-        set_held_events(database, arrived=False)
-        wall, peak, _ = run_measured([DBT, "run", "--full-refresh", *day_before, *dbt_common], env)
-        record("full_build_wall_s", wall, peak)
-        record("full_build_model_s", model_seconds(target), peak)
-        record("scores_path_model_s", model_seconds(target, scores_path(target)), peak)
-        by_model["full_build"] = seconds_by_model(target)
+    # a failed step (out of memory, out of disk) still gives a JSON that says where and why
+    failure: dict[str, object] | None = None
+    try:
+        for _ in tqdm(range(args.repeats), desc="repeats", unit="run"):
+            set_held_events(database, arrived=False)
+            wall, peak, _ = run_measured(
+                [DBT, "run", "--full-refresh", *day_before, *dbt_common], env
+            )
+            record("full_build_wall_s", wall, peak)
+            record("full_build_model_s", model_seconds(target), peak)
+            record("scores_path_model_s", model_seconds(target, scores_path(target)), peak)
+            by_model["full_build"] = seconds_by_model(target)
 
-        set_held_events(database, arrived=True)
-        wall, peak, _ = run_measured([DBT, "run", *last_day, *dbt_common], env)
-        record("incremental_build_wall_s", wall, peak)
-        record("incremental_build_model_s", model_seconds(target), peak)
-        by_model["incremental_build"] = seconds_by_model(target)
+            set_held_events(database, arrived=True)
+            wall, peak, _ = run_measured([DBT, "run", *last_day, *dbt_common], env)
+            record("incremental_build_wall_s", wall, peak)
+            record("incremental_build_model_s", model_seconds(target), peak)
+            by_model["incremental_build"] = seconds_by_model(target)
 
-        reference_csv = workdir / "reference.csv"
-        _, peak, output = run_measured(
-            [sys.executable, "-c", REFERENCE_RUNNER, str(database), str(end),
-             str(REFERENCE_SQL), str(reference_csv)],
-            env,
-        )  # fmt: skip
-        record("reference_s", float(output.strip().splitlines()[-1]), peak)
-        mismatches["reference"] += compare(database, end, reference_csv)
+            reference_csv = workdir / "reference.csv"
+            _, peak, output = run_measured(
+                [sys.executable, "-c", REFERENCE_RUNNER, str(database), str(end),
+                 str(REFERENCE_SQL), str(reference_csv)],
+                env,
+            )  # fmt: skip
+            record("reference_s", float(output.strip().splitlines()[-1]), peak)
+            mismatches["reference"] += compare(database, end, reference_csv)
 
-        if pandas_skipped:
-            continue
-        pandas_csv = workdir / "pandas.csv"
-        wall, peak, _ = run_measured(
-            [sys.executable, str(PANDAS_PEER), "--database", str(database),
-             "--as-of", str(end), "--output", str(pandas_csv)],
-            env,
-        )  # fmt: skip
-        record("pandas_s", wall, peak)
-        mismatches["pandas"] += compare(database, end, pandas_csv)
+            if pandas_skipped:
+                continue
+            pandas_csv = workdir / "pandas.csv"
+            wall, peak, _ = run_measured(
+                [sys.executable, str(PANDAS_PEER), "--database", str(database),
+                 "--as-of", str(end), "--output", str(pandas_csv)],
+                env,
+            )  # fmt: skip
+            record("pandas_s", wall, peak)
+            mismatches["pandas"] += compare(database, end, pandas_csv)
+    except StepFailed as failed:
+        errors = [line.strip() for line in failed.output.splitlines() if "Error" in line]
+        failure = {
+            "command": " ".join(
+                Path(part).name if part == DBT else part for part in failed.command
+            ),
+            "wall_s": round(failed.wall, 3),
+            "peak_rss_mb": round(failed.peak_mb, 1),
+            "errors": errors[-5:] or failed.output[-2000:].splitlines(),
+        }
+        if (target / "run_results.json").exists():
+            by_model["failed_build"] = seconds_by_model(target)
+        print(f"Stopped: {failure}", file=sys.stderr)
 
     results: dict[str, object] = {"leads": args.leads, "events": events, "held_back_events": held}
     results.update({step: round(statistics.median(values), 3) for step, values in timings.items()})
@@ -309,11 +335,14 @@ def main(argv: list[str] | None = None) -> int:
         results["pandas_s"] = None
         results["pandas_skipped"] = pandas_skipped
     step_rss = {
-        "full_build": rss["full_build_wall_s"],
-        "incremental_build": rss["incremental_build_wall_s"],
-        "reference": rss["reference_s"],
+        "full_build": rss.get("full_build_wall_s"),
+        "incremental_build": rss.get("incremental_build_wall_s"),
+        "reference": rss.get("reference_s"),
         "pandas": rss.get("pandas_s"),
     }
+    if failure:
+        results["failed"] = failure
+        step_rss["failed_step"] = failure["peak_rss_mb"]
     results["peak_rss_mb"] = round(max(v for v in step_rss.values() if v is not None), 1)
     results["peak_rss_mb_by_step"] = {
         step: None if value is None else round(value, 1) for step, value in step_rss.items()
@@ -324,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))
+    if failure:
+        return 1
     if any(mismatches.values()):
         print(f"The implementations disagree: {mismatches}", file=sys.stderr)
         return 1
