@@ -10,18 +10,20 @@
 
 {% macro postgres__float_to_text(expr) %}
     {#- PostgreSQL writes whole doubles without ".0" and from 1e15 in exponent form. -#}
-    case
-        when abs({{ expr }}) < 1e16 and {{ expr }} = trunc({{ expr }})
-            then cast(cast({{ expr }} as bigint) as text) || '.0'
-        else cast({{ expr }} as text)
-    end
+    {{ whole_doubles_written_out(expr) }}
 {%- endmacro %}
 
 {% macro spark__float_to_text(expr) %}
-    {#- Spark writes doubles from 1e7 in exponent form (1.0E7): whole numbers as DuckDB does. -#}
+    {#- Spark writes doubles from 1e7 in exponent form (1.0E7). -#}
+    {{ whole_doubles_written_out(expr) }}
+{%- endmacro %}
+
+{% macro whole_doubles_written_out(expr) %}
+    {#- DuckDB's way on engines that write doubles otherwise: a whole number below 1e16 as
+        digits and ".0", anything else as the engine casts it. -#}
     case
-        when abs({{ expr }}) < 1e15 and {{ expr }} = floor({{ expr }})
-            then cast(cast({{ expr }} as bigint) as string) || '.0'
-        else cast({{ expr }} as string)
+        when abs({{ expr }}) < 1e16 and {{ expr }} = floor({{ expr }})
+            then cast(cast({{ expr }} as bigint) as {{ dbt.type_string() }}) || '.0'
+        else cast({{ expr }} as {{ dbt.type_string() }})
     end
 {%- endmacro %}
