@@ -79,6 +79,17 @@ class StepFailed(Exception):
         self.command, self.wall, self.peak_mb, self.output = command, wall, peak_mb, output
 
 
+def failure_record(failed: StepFailed) -> dict[str, object]:
+    """What the JSON says of a failed step: the command, its time and memory, its errors."""
+    errors = [line.strip() for line in failed.output.splitlines() if "Error" in line]
+    return {
+        "command": " ".join(Path(part).name if part == DBT else part for part in failed.command),
+        "wall_s": round(failed.wall, 3),
+        "peak_rss_mb": round(failed.peak_mb, 1),
+        "errors": errors[-5:] or failed.output[-2000:].splitlines(),
+    }
+
+
 def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     """Run a command; return its wall seconds, its peak RSS in MB and its output."""
     started = time.perf_counter()
@@ -313,15 +324,7 @@ def main(argv: list[str] | None = None) -> int:
             record("pandas_s", wall, peak)
             mismatches["pandas"] += compare(database, end, pandas_csv)
     except StepFailed as failed:
-        errors = [line.strip() for line in failed.output.splitlines() if "Error" in line]
-        failure = {
-            "command": " ".join(
-                Path(part).name if part == DBT else part for part in failed.command
-            ),
-            "wall_s": round(failed.wall, 3),
-            "peak_rss_mb": round(failed.peak_mb, 1),
-            "errors": errors[-5:] or failed.output[-2000:].splitlines(),
-        }
+        failure = failure_record(failed)
         if (target / "run_results.json").exists():
             by_model["failed_build"] = seconds_by_model(target)
         print(f"Stopped: {failure}", file=sys.stderr)
