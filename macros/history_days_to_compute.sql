@@ -5,7 +5,8 @@
         model's own table, `this`, after its pre-hooks removed the late window and the leads
         whose history_fingerprint changed): only the days from the late-arrival cutoff for a lead
         that still has rows before it, every day for the others. With first_days_only, one row
-        per lead with the first of those days (compute_from) instead. -#}
+        per lead with the first of those days (compute_from) instead. Only the leads of the
+        lead bucket computed by this pass (lead_bucket_filter). -#}
     {%- set lead_ranges -%}
         select
             {{ score_dates }}.scoring_model,
@@ -33,6 +34,7 @@
                 on {{ score_dates }}.scoring_model = leads_built.scoring_model
                     and {{ score_dates }}.lead_id = leads_built.lead_id
         {%- endif %}
+        where {{ lead_bucket_filter(score_dates ~ '.lead_id') }}
     {%- endset -%}
     {%- if first_days_only -%}
         {{ lead_ranges }}

@@ -44,6 +44,9 @@ LATE_ONE_IN = 1000
 # events); the peer loads every event into memory, so beyond the machine's memory it is
 # reported as not runnable instead of being run into the out-of-memory killer
 PANDAS_BYTES_PER_EVENT = 1_050
+# the history models are computed in one pass per this many leads (lead_buckets): a pass
+# of 100,000 leads stays within the profile's 6 GB DuckDB memory limit
+LEADS_PER_BUCKET = 100_000
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -60,6 +63,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--output", default=str(ROOT / "benchmarks" / "latest.json"), help="results JSON"
+    )
+    parser.add_argument(
+        "--lead-buckets",
+        type=int,
+        default=None,
+        help="passes of the history models over the leads (dbt var lead_buckets;"
+        f" default: one per {LEADS_PER_BUCKET:,} leads)",
     )
     parser.add_argument(
         "--pandas-memory-gb",
@@ -243,7 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     database = workdir / "bench.duckdb"
     target = workdir / "target"
     env = dict(os.environ)
+    lead_buckets = args.lead_buckets or max(1, -(-args.leads // LEADS_PER_BUCKET))
     env.update(
+        MQL_LEAD_BUCKETS=str(lead_buckets),
         MQL_DUCKDB_PATH=str(database),
         DBT_PROFILES_DIR=str(ROOT),
         DBT_SEND_ANONYMOUS_USAGE_STATS="false",
@@ -329,7 +341,12 @@ def main(argv: list[str] | None = None) -> int:
             by_model["failed_build"] = seconds_by_model(target)
         print(f"Stopped: {failure}", file=sys.stderr)
 
-    results: dict[str, object] = {"leads": args.leads, "events": events, "held_back_events": held}
+    results: dict[str, object] = {
+        "leads": args.leads,
+        "events": events,
+        "held_back_events": held,
+        "lead_buckets": lead_buckets,
+    }
     results.update({step: round(statistics.median(values), 3) for step, values in timings.items()})
     results["runs"] = {
         step: [round(value, 3) for value in values] for step, values in timings.items()

@@ -55,8 +55,10 @@ def run_dbt(
     return DbtResult(completed.returncode, completed.stdout + completed.stderr)
 
 
-def as_of_vars(as_of: str) -> list[str]:
-    return ["--vars", f"{{as_of: '{as_of}'}}"]
+def as_of_vars(as_of: str, lead_buckets: int = 1) -> list[str]:
+    """dbt's --vars for a build as of a day, the history models in `lead_buckets` passes."""
+    buckets = f", lead_buckets: {lead_buckets}" if lead_buckets != 1 else ""
+    return ["--vars", f"{{as_of: '{as_of}'{buckets}}}"]
 
 
 def query(database: Path, sql: str, params: list | None = None) -> list[tuple]:

@@ -3,7 +3,8 @@
     every day of the leads whose history_fingerprint changed or that are new, and appends
     them after its pre-hooks removed those rows (history_days_to_compute); everything when
     the definition or an upstream model changed. Past days of other leads only change when
-    their events do, and events only change inside the late window.
+    their events do, and events only change inside the late window. With lead_buckets above
+    1, the leads are computed in that many passes (lead_bucket_filter).
 
     Decay without pairing every event with every later day: the days on which something
     changes for a lead-rule (an event, or a piece of its decay starting or ending) get
@@ -32,7 +33,8 @@
     pre_hook=[
         "{{ clear_late_window('int_lead_engagement_rules_decayed', 'score_date') }}",
         "{{ clear_changed_history('int_lead_engagement_rules_decayed') }}",
-    ]
+    ],
+    post_hook="{{ insert_other_lead_buckets() }}"
 ) }}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
@@ -104,6 +106,7 @@ rule_events as (
             on rule_events_daily.scoring_model = engagement_rules.scoring_model
                 and rule_events_daily.rule_id = engagement_rules.rule_id
         where rule_events_daily.event_date <= {{ as_of_date() }}
+            and {{ lead_bucket_filter('rule_events_daily.lead_id') }}
     ) as rule_events_aged
 ),
 

@@ -5,7 +5,8 @@
     gate, thresholds, fast-track minimums) use the published 2-decimal scores, so a lead
     shown at exactly the threshold qualifies. Incremental by score_date like
     int_lead_engagement_rules_decayed: a daily build computes the late-arrival window and
-    every day of the leads whose history_fingerprint changed or that are new. -#}
+    every day of the leads whose history_fingerprint changed or that are new. With
+    lead_buckets above 1, the leads are computed in that many passes (lead_bucket_filter). -#}
 {%- set number = type_score() -%}
 {%- set window_only = reads_late_window_only('int_lead_scores_computed') -%}
 {%- set days_since_activity = age_in_days(
@@ -18,7 +19,8 @@
     pre_hook=[
         "{{ clear_late_window('int_lead_scores_computed', 'score_date') }}",
         "{{ clear_changed_history('int_lead_scores_computed') }}",
-    ]
+    ],
+    post_hook="{{ insert_other_lead_buckets() }}"
 ) }}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
@@ -121,6 +123,7 @@ engagement_per_lead as (
     {% endif -%}
     inner join scoring_models
         on engagement_rule_totals.scoring_model = scoring_models.scoring_model
+    where {{ lead_bucket_filter('engagement_rule_totals.lead_id') }}
     group by
         engagement_rule_totals.scoring_model,
         engagement_rule_totals.lead_id,

@@ -1,0 +1,21 @@
+{% macro insert_other_lead_buckets() %}
+    {#- Post-hook of the history models: with more than one lead bucket (lead_buckets), the
+        model's SQL computed bucket 0; this appends the rows of buckets 1 to N - 1, one
+        statement each, by running the same compiled SQL with the marked bucket number
+        replaced. Works after a full build (the table was created) and an incremental one
+        (bucket 0 was appended). -#}
+    {%- if execute and lead_buckets() > 1 -%}
+        {%- for bucket in range(1, lead_buckets()) -%}
+            {%- set bucket_sql = model.compiled_code | replace(lead_bucket_marker(0), lead_bucket_marker(bucket)) -%}
+            {%- if bucket_sql == model.compiled_code -%}
+                {{ exceptions.raise_compiler_error(
+                    model.name ~ ' has no lead_bucket_filter, so its lead buckets cannot be computed apart'
+                ) }}
+            {%- endif -%}
+            {%- do run_query(
+                'insert into ' ~ this ~ '\nselect * from (\n' ~ bucket_sql ~ '\n) as lead_bucket_rows'
+            ) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    select {{ lead_buckets() }} as lead_buckets
+{%- endmacro %}

@@ -1,0 +1,13 @@
+{% macro lead_buckets() %}
+    {#- How many passes the history models make over the leads (var lead_buckets, or the
+        environment variable MQL_LEAD_BUCKETS; 1 by default). Each pass computes the leads of
+        one bucket (lead_bucket_filter), so a pass needs about 1/N of the memory; the rows
+        of the other buckets are appended by the post-hook insert_other_lead_buckets. -#}
+    {%- set buckets = var('lead_buckets', env_var('MQL_LEAD_BUCKETS', '1')) | int -%}
+    {%- if buckets < 1 -%}
+        {{ exceptions.raise_compiler_error(
+            'lead_buckets must be a whole number of at least 1, got ' ~ var('lead_buckets', env_var('MQL_LEAD_BUCKETS', '1'))
+        ) }}
+    {%- endif -%}
+    {{ return(buckets) }}
+{%- endmacro %}
