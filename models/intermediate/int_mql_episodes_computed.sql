@@ -13,7 +13,10 @@
     Each episode starts on the first entry day of a run of "stays" days, so the candidate
     starts are one per run; which candidates become episodes is a chain (each depends on
     where the previous one ended), walked with a recursive CTE over the few candidates per
-    lead. -#}
+    lead. With lead_buckets above 1, the leads are computed in that many passes
+    (lead_bucket_filter). -#}
+
+{{ config(post_hook="{{ insert_other_lead_buckets() }}") }}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
 
@@ -94,6 +97,7 @@ first_entry_days as (
         min(score_date) as first_entry_on
     from lead_scores_daily
     where meets_entry
+        and {{ lead_bucket_filter('lead_id') }}
     group by scoring_model, lead_id
 ),
 
