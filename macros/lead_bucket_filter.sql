@@ -13,7 +13,13 @@
 {%- endmacro %}
 
 {% macro default__lead_bucket_filter(lead_id_expr, buckets) -%}
-    mod(abs(hashtext({{ lead_id_expr }})), {{ buckets }})
+    {{ exceptions.raise_compiler_error(
+        'lead_buckets above 1 needs a lead_bucket_filter for ' ~ target.type ~ ': set lead_buckets to 1'
+    ) }}
+{%- endmacro %}
+
+{% macro postgres__lead_bucket_filter(lead_id_expr, buckets) -%}
+    mod(mod(hashtext({{ lead_id_expr }}), {{ buckets }}) + {{ buckets }}, {{ buckets }})
 {%- endmacro %}
 
 {% macro duckdb__lead_bucket_filter(lead_id_expr, buckets) -%}

@@ -196,6 +196,29 @@ def test_invariant_data_tests_ran_and_passed(warehouse: Path) -> None:
     assert set(singular.values()) == {"pass"}
 
 
+def test_history_models_were_built_in_lead_buckets(warehouse: Path) -> None:
+    # the session build passes lead_buckets (conftest.LEAD_BUCKETS); the second build below
+    # uses one pass, and must give the same tables
+    run = warehouse.parent / "target" / "run" / "lead_scoring" / "models" / "intermediate"
+    for model in [
+        "int_lead_engagement_rules_decayed",
+        "int_lead_scores_computed",
+        "int_mql_episodes_computed",
+    ]:
+        assert "= 0 /* lead bucket */" in (run / f"{model}.sql").read_text(), model
+
+
+def test_lead_buckets_below_one_stop_the_build(warehouse: Path, tmp_path: Path) -> None:
+    result = run_dbt(
+        ["compile", "--select", "int_lead_scores_computed", "--vars",
+         f"{{as_of: '{AS_OF}', lead_buckets: 0}}"],
+        warehouse,
+        target_path=tmp_path / "target",
+    )  # fmt: skip
+    assert not result.ok
+    assert "lead_buckets must be a whole number of at least 1, got 0" in result.output
+
+
 def test_two_builds_in_a_row_give_identical_public_tables(warehouse: Path) -> None:
     before = {table: table_fingerprint(warehouse, table) for table in PUBLIC_TABLES}
     result = run_dbt(["run", *as_of_vars(AS_OF.isoformat())], warehouse)
