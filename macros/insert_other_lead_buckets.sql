@@ -1,5 +1,5 @@
 {% macro insert_other_lead_buckets() %}
-    {#- Post-hook of the history models: with more than one lead bucket (lead_buckets), the
+    {#- Post-hook of the history models and int_mql_episodes_computed: with more than one lead bucket (lead_buckets), the
         model's SQL computed bucket 0; this appends the rows of buckets 1 to N - 1, one
         statement each, by running the same compiled SQL with the marked bucket number
         replaced. Works after a full build (the table was created) and an incremental one

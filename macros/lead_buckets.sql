@@ -3,10 +3,11 @@
         environment variable MQL_LEAD_BUCKETS; 1 by default). Each pass computes the leads of
         one bucket (lead_bucket_filter), so a pass needs about 1/N of the memory; the rows
         of the other buckets are appended by the post-hook insert_other_lead_buckets. -#}
-    {%- set buckets = var('lead_buckets', env_var('MQL_LEAD_BUCKETS', '1')) | int -%}
-    {%- if buckets < 1 -%}
+    {%- set given = var('lead_buckets', env_var('MQL_LEAD_BUCKETS', '1')) -%}
+    {%- set buckets = given | int -%}
+    {%- if buckets < 1 or buckets | string != given | string | trim -%}
         {{ exceptions.raise_compiler_error(
-            'lead_buckets must be a whole number of at least 1, got ' ~ var('lead_buckets', env_var('MQL_LEAD_BUCKETS', '1'))
+            'lead_buckets must be a whole number of at least 1, got ' ~ given
         ) }}
     {%- endif -%}
     {{ return(buckets) }}

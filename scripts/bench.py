@@ -253,7 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     database = workdir / "bench.duckdb"
     target = workdir / "target"
     env = dict(os.environ)
-    lead_buckets = args.lead_buckets or max(1, -(-args.leads // LEADS_PER_BUCKET))
+    lead_buckets = (
+        args.lead_buckets
+        if args.lead_buckets is not None
+        else max(1, -(-args.leads // LEADS_PER_BUCKET))
+    )
     env.update(
         MQL_LEAD_BUCKETS=str(lead_buckets),
         MQL_DUCKDB_PATH=str(database),
@@ -291,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     timings: dict[str, list[float]] = {}
     rss: dict[str, float] = {}
     by_model: dict[str, dict[str, float]] = {}
-    mismatches = {"reference": 0, "pandas": None if pandas_skipped else 0}
+    # None until a comparison ran: a failed build leaves nothing compared
+    mismatches: dict[str, int | None] = {"reference": None, "pandas": None}
 
     def record(step: str, seconds: float, peak_mb: float) -> None:
         timings.setdefault(step, []).append(seconds)
@@ -323,7 +328,9 @@ def main(argv: list[str] | None = None) -> int:
                 env,
             )  # fmt: skip
             record("reference_s", float(output.strip().splitlines()[-1]), peak)
-            mismatches["reference"] += compare(database, end, reference_csv)
+            mismatches["reference"] = (mismatches["reference"] or 0) + compare(
+                database, end, reference_csv
+            )
 
             if pandas_skipped:
                 continue
@@ -334,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
                 env,
             )  # fmt: skip
             record("pandas_s", wall, peak)
-            mismatches["pandas"] += compare(database, end, pandas_csv)
+            mismatches["pandas"] = (mismatches["pandas"] or 0) + compare(database, end, pandas_csv)
     except StepFailed as failed:
         failure = failure_record(failed)
         if (target / "run_results.json").exists():
