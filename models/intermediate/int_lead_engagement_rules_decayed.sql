@@ -9,7 +9,8 @@
     Decay without pairing every event with every later day: the days on which something
     changes for a lead-rule (an event, or a piece of its decay starting or ending) get
     running sums, and each such day's sums hold until the next change, which gives every day
-    scored on in between.
+    scored on in between. Only the change days from the first day computed on are sorted for
+    the running sums; those before it are summed up first.
     - none, step, linear: the decay multiplier is piecewise linear in the age, so an event
       adds its points and a slope where a piece starts and takes them back where it ends
       (step: one start and one end per band; linear: from age 0 to the first whole age at or
@@ -263,23 +264,36 @@ changes as (
     from half_life_block_starts
 ),
 
+-- one row per change day from the first day computed on; the change days before it only
+-- matter through their sums, so they are summed up (one row per half-life block, or one
+-- row) instead of being sorted for the running sums: most leads are computed on the as-of
+-- day only, and a daily build computes the late window
 change_days as (
     select
-        scoring_model,
-        rule_id,
-        lead_id,
-        change_date,
-        cast(sum(event_count) as bigint) as event_count,
-        max(event_date) as event_date,
-        max(last_occurred_at) as last_occurred_at,
-        cast(sum(event_points) as {{ number }}) as event_points,
-        cast(sum(constant_change) as {{ number }}) as constant_change,
-        cast(sum(slope_change) as {{ number }}) as slope_change,
-        cast(sum(piece_change) as bigint) as piece_change,
-        max(day_block) as day_block,
-        cast(sum(block_weight) as {{ number }}) as block_weight
+        changes.scoring_model,
+        changes.rule_id,
+        changes.lead_id,
+        max(changes.change_date) as change_date,
+        min(changes.change_date) as first_change_date,
+        cast(sum(changes.event_count) as bigint) as event_count,
+        max(changes.event_date) as event_date,
+        max(changes.last_occurred_at) as last_occurred_at,
+        cast(sum(changes.event_points) as {{ number }}) as event_points,
+        cast(sum(changes.constant_change) as {{ number }}) as constant_change,
+        cast(sum(changes.slope_change) as {{ number }}) as slope_change,
+        cast(sum(changes.piece_change) as bigint) as piece_change,
+        max(changes.day_block) as day_block,
+        cast(sum(changes.block_weight) as {{ number }}) as block_weight
     from changes
-    group by scoring_model, rule_id, lead_id, change_date
+    inner join lead_compute_ranges
+        on changes.scoring_model = lead_compute_ranges.scoring_model
+            and changes.lead_id = lead_compute_ranges.lead_id
+    group by
+        changes.scoring_model,
+        changes.rule_id,
+        changes.lead_id,
+        case when changes.change_date >= lead_compute_ranges.compute_from then changes.change_date end,
+        case when changes.change_date < lead_compute_ranges.compute_from then changes.day_block end
 ),
 
 -- the sums of every change of a lead-rule up to each of its change days (running sums in
@@ -295,7 +309,7 @@ change_days_running as (
             lead(change_date) over (partition by scoring_model, rule_id, lead_id order by change_date),
             cast({{ dbt.dateadd('day', '1', as_of_date()) }} as date)
         ) as next_change_date,
-        min(change_date) over ({{ lead_rule_so_far }}) as first_event_date,
+        min(first_change_date) over ({{ lead_rule_so_far }}) as first_event_date,
         cast(sum(event_count) over ({{ lead_rule_so_far }}) as integer) as event_count,
         max(event_date) over ({{ lead_rule_so_far }}) as last_event_date,
         max(last_occurred_at) over ({{ lead_rule_so_far }}) as last_occurred_at,
