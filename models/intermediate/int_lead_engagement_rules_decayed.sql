@@ -32,8 +32,8 @@
     materialized=late_window_materialization(),
     incremental_strategy='append',
     pre_hook=[
-        "{{ clear_late_window('int_lead_engagement_rules_decayed', 'score_date') }}",
-        "{{ clear_changed_history('int_lead_engagement_rules_decayed') }}",
+        before_begin("{{ clear_late_window('int_lead_engagement_rules_decayed', 'score_date') }}"),
+        before_begin("{{ clear_changed_history('int_lead_engagement_rules_decayed') }}"),
     ],
     post_hook="{{ insert_other_lead_buckets() }}"
 ) }}

@@ -17,8 +17,8 @@
     materialized=late_window_materialization(),
     incremental_strategy='append',
     pre_hook=[
-        "{{ clear_late_window('int_lead_scores_computed', 'score_date') }}",
-        "{{ clear_changed_history('int_lead_scores_computed') }}",
+        before_begin("{{ clear_late_window('int_lead_scores_computed', 'score_date') }}"),
+        before_begin("{{ clear_changed_history('int_lead_scores_computed') }}"),
     ],
     post_hook="{{ insert_other_lead_buckets() }}"
 ) }}

@@ -9,7 +9,9 @@
 {{ config(
     materialized=late_window_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ clear_late_window('int_marketing_events_checked', 'event_date') }}"
+    pre_hook=[
+        before_begin("{{ clear_late_window('int_marketing_events_checked', 'event_date') }}"),
+    ]
 ) }}
 
 {#- The events this build reads, written out where used rather than as one CTE: a CTE read

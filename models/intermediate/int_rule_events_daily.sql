@@ -8,7 +8,9 @@
 {{ config(
     materialized=late_window_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ clear_late_window('int_rule_events_daily', 'event_date') }}"
+    pre_hook=[
+        before_begin("{{ clear_late_window('int_rule_events_daily', 'event_date') }}"),
+    ]
 ) }}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
