@@ -32,8 +32,8 @@
     materialized=late_window_materialization(),
     incremental_strategy='append',
     pre_hook=[
-        before_begin("{{ clear_late_window('int_lead_engagement_rules_decayed', 'score_date') }}"),
-        before_begin("{{ clear_changed_history('int_lead_engagement_rules_decayed') }}"),
+        delete_before_transaction("{{ clear_late_window('int_lead_engagement_rules_decayed', 'score_date') }}"),
+        delete_before_transaction("{{ clear_changed_history('int_lead_engagement_rules_decayed') }}"),
     ],
     post_hook="{{ insert_other_lead_buckets() }}"
 ) }}

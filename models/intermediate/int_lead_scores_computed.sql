@@ -17,8 +17,8 @@
     materialized=late_window_materialization(),
     incremental_strategy='append',
     pre_hook=[
-        before_begin("{{ clear_late_window('int_lead_scores_computed', 'score_date') }}"),
-        before_begin("{{ clear_changed_history('int_lead_scores_computed') }}"),
+        delete_before_transaction("{{ clear_late_window('int_lead_scores_computed', 'score_date') }}"),
+        delete_before_transaction("{{ clear_changed_history('int_lead_scores_computed') }}"),
     ],
     post_hook="{{ insert_other_lead_buckets() }}"
 ) }}

@@ -10,7 +10,7 @@
     materialized=late_window_materialization(),
     incremental_strategy='append',
     pre_hook=[
-        before_begin("{{ clear_late_window('int_marketing_events_checked', 'event_date') }}"),
+        delete_before_transaction("{{ clear_late_window('int_marketing_events_checked', 'event_date') }}"),
     ]
 ) }}
 

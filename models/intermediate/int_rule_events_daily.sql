@@ -9,7 +9,7 @@
     materialized=late_window_materialization(),
     incremental_strategy='append',
     pre_hook=[
-        before_begin("{{ clear_late_window('int_rule_events_daily', 'event_date') }}"),
+        delete_before_transaction("{{ clear_late_window('int_rule_events_daily', 'event_date') }}"),
     ]
 ) }}
 
