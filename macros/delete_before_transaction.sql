@@ -1,5 +1,6 @@
 {% macro delete_before_transaction(hook_sql) %}
-    {#- A delete pre-hook of the incremental models (clear_late_window, clear_changed_history).
+    {#- A delete pre-hook of the incremental models (clear_late_window, clear_changed_history,
+        reopen_mql_episodes).
         On DuckDB it runs before the model's transaction, so the delete is committed before
         the model computes: DuckDB keeps a mark per deleted row in memory until the delete is
         committed and checkpointed (about 16 KB for every 2,048 stored rows it touches, and

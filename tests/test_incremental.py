@@ -11,13 +11,20 @@ loses its events. On CHANGED_ON, things other than events change past days: a le
 new version that lets it meet the fit threshold (it becomes a history lead, all of its days
 since its first event are scored), one account becomes a customer (its leads are
 disqualified on every past day, their past episodes disappear) and another grows (its leads'
-fit rises on every past day). A --full-refresh build of the final data must give the same
-rows in every public table and in every incremental model (except built_as_of, which
-records the build that wrote a row; the history models' scores at full precision are
-compared to 1e-9, as sums of doubles in another order may differ in the last bits). The
-first and the daily builds compute the history models in LEAD_BUCKETS passes (each pass the
-leads of one bucket, the others appended by a post-hook), the full build in one: a lead lost
-or computed twice by a pass would show as a difference.
+fit rises on every past day). On LATE_REJECTION_ON, sales reject a lead (not the marked one,
+below) whose MQL episode spans the day LATE_REJECTION_DAYS before and ended before the late
+window, dated that day: the episode ends there instead. On EPISODES_SKIPPED_ON, the build
+leaves out int_mql_episodes_computed and what reads it (as when a test upstream fails), so
+the next build must take in two days of changed scores. Before the build of
+EPISODES_MARKED_ON, the first episode of the lead with the most episodes under a definition
+is left marked (built_as_of null), as a build that failed after reopen_mql_episodes would
+leave it: it and the episodes after it must be computed again. A --full-refresh build of the
+final data must give the same rows in every public table and in every incremental model
+(except the BOOKKEEPING columns, which record the build that wrote a row; the history
+models' scores at full precision are compared to 1e-9, as sums of doubles in another order
+may differ in the last bits). The first and the daily builds compute the history models in
+LEAD_BUCKETS passes (each pass the leads of one bucket, the others appended by a post-hook),
+the full build in one: a lead lost or computed twice by a pass would show as a difference.
 
 The daily runs reuse one parsed manifest through dbt's Python entry point: a changed
 `as_of` var makes the command line re-parse the project each time, which would cost more
@@ -73,12 +80,19 @@ COMPARED = [
     *PUBLIC_TABLES,
     "intermediate.int_marketing_events_checked",
     "intermediate.int_rule_events_daily",
+    "intermediate.int_mql_episodes_computed",
 ]
 
+# which build wrote a row: differs between daily builds and one full build by design
+BOOKKEEPING = ["built_as_of", "build_number", "scores_build_number"]
 MODELS_AND_SEEDS = ["build", "--resource-type", "seed", "--resource-type", "model"]
 SKIPPED = {10, 11, 12, 13, 14}
 RESENT_ON = 20
 CHANGED_ON = 8
+LATE_REJECTION_ON = 24
+LATE_REJECTION_DAYS = 20
+EPISODES_SKIPPED_ON = 26
+EPISODES_MARKED_ON = 22
 LEAD_BUCKETS = 3
 
 
@@ -180,15 +194,55 @@ def non_event_changes(database: Path, day: dt.date) -> dict[str, str]:
     return {"promoted_lead": promoted, "customer_account": customer, "grown_lead": grown_lead}
 
 
+def reject_late(database: Path, day: dt.date, other_than: str) -> dict[str, str]:
+    """Reject, dated LATE_REJECTION_DAYS before `day`, the earliest lead (b2b_default) whose
+    stored MQL episode spans that day and ended before the late window (so that the daily
+    build would keep it as it is), other than `other_than` (the marked lead, computed again
+    anyway); returns the lead and the episode's entry day."""
+    rejected_on = day - dt.timedelta(days=LATE_REJECTION_DAYS)
+    with duckdb.connect(str(database)) as con:
+        [(lead_id, entered_on)] = con.execute(
+            "select lead_id, entered_on from marts.mql_transitions"
+            " where scoring_model = 'b2b_default' and entered_on < ?"
+            " and exited_on > ? and exited_on < ? and lead_id != ?"
+            " order by entered_on, lead_id limit 1",
+            [rejected_on, rejected_on, day - dt.timedelta(days=5), other_than],
+        ).fetchall()
+        con.execute(
+            "insert into raw.sales_dispositions values ('D_LATE', ?, 'rejected', 'no budget', ?)",
+            [lead_id, dt.datetime.combine(rejected_on, dt.time(15))],
+        )
+    return {"late_rejected_lead": lead_id, "late_rejected_entered_on": entered_on.isoformat()}
+
+
+def mark_first_episode(database: Path) -> str:
+    """Mark the first episode of the lead with the most episodes under a definition; returns
+    the lead."""
+    with duckdb.connect(str(database)) as con:
+        [(scoring_model, lead_id, episodes)] = con.execute(
+            "select scoring_model, lead_id, count(*) from intermediate.int_mql_episodes_computed"
+            " group by scoring_model, lead_id"
+            " order by count(*) desc, scoring_model, lead_id limit 1"
+        ).fetchall()
+        assert episodes > 1, "some lead should have had more than one episode by now"
+        con.execute(
+            "update intermediate.int_mql_episodes_computed set built_as_of = null"
+            " where scoring_model = ? and lead_id = ? and episode_number = 1",
+            [scoring_model, lead_id],
+        )
+    return lead_id
+
+
 def rows_of(database: Path, table: str) -> list[tuple]:
-    columns = "* exclude (built_as_of)" if table_has_column(database, table, "built_as_of") else "*"
+    bookkeeping = [name for name in BOOKKEEPING if table_has_column(database, table, name)]
+    columns = f"* exclude ({', '.join(bookkeeping)})" if bookkeeping else "*"
     return sorted(query(database, f"select {columns} from {table}"), key=repr)
 
 
 def rows_to_compare(database: Path, table: str) -> list[tuple]:
     """Rows sorted on their exact columns, doubles rounded to 1e-9 in a separate part."""
     described = query(database, f"describe {table}")
-    exact = [name for name, kind, *_ in described if kind != "DOUBLE" and name != "built_as_of"]
+    exact = [name for name, kind, *_ in described if kind != "DOUBLE" and name not in BOOKKEEPING]
     doubles = [name for name, kind, *_ in described if kind == "DOUBLE"]
     key_part = ", ".join(exact)
     rows = query(database, f"select {key_part}, {', '.join(doubles) or 'null'} from {table}")
@@ -226,8 +280,10 @@ class DailyRunner:
         assert parsed.success, parsed.exception
         self.runner = dbtRunner(manifest=parsed.result)
 
-    def run(self, day: dt.date) -> None:
-        result = self.runner.invoke(["run", *as_of_vars(day.isoformat(), LEAD_BUCKETS), *self.args])
+    def run(self, day: dt.date, *selection: str) -> None:
+        result = self.runner.invoke(
+            ["run", *as_of_vars(day.isoformat(), LEAD_BUCKETS), *selection, *self.args]
+        )
         assert result.success, f"incremental run for {day} failed: {result.exception}"
 
 
@@ -263,7 +319,13 @@ def daily_and_full(
             assert resend_day_before(daily, day) > 0
         if offset == CHANGED_ON:
             changed = non_event_changes(daily, day)
-        if offset not in SKIPPED:
+        if offset == LATE_REJECTION_ON:
+            changed |= reject_late(daily, day, changed["marked_lead"])
+        if offset == EPISODES_MARKED_ON:
+            changed["marked_lead"] = mark_first_episode(daily)
+        if offset == EPISODES_SKIPPED_ON:
+            runner.run(day, "--exclude", "int_mql_episodes_computed+")
+        elif offset not in SKIPPED:
             runner.run(day)
     with duckdb.connect(str(source), read_only=True) as con:
         late = con.execute(
@@ -297,6 +359,7 @@ def test_the_daily_builds_were_incremental_and_saw_late_events(
         "int_rule_events_daily",
         "int_lead_engagement_rules_decayed",
         "int_lead_scores_computed",
+        "int_mql_episodes_computed",
     ]:
         sql = (compiled / f"{model}.sql").read_text()
         # an incremental run appends to the table; a full build would create it
@@ -342,6 +405,13 @@ def test_the_changes_rewrote_past_days_in_a_full_build(
         " on transitions.lead_id = leads.lead_id where leads.account_id = ?",
         [changed["customer_account"]],
     ) == [(0,)], "a customer's leads should have no MQL episodes, past ones included"
+    rejected_on = START + dt.timedelta(days=LATE_REJECTION_ON - LATE_REJECTION_DAYS)
+    assert query(
+        full,
+        "select exited_on, exit_reason, exit_detail from marts.mql_transitions"
+        " where scoring_model = 'b2b_default' and lead_id = ? and entered_on = ?",
+        [changed["late_rejected_lead"], dt.date.fromisoformat(changed["late_rejected_entered_on"])],
+    ) == [(rejected_on, "rejected_by_sales", "no budget")], "the late rejection ends the episode"
 
 
 @pytest.mark.parametrize("table", COMPARED)

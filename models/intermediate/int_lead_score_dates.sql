@@ -5,7 +5,9 @@
     creation, if later): MQL history is computed from those days. Other leads can never be
     MQLs, so their past days are not computed. A lead qualifies for history when any of its
     versions (int_lead_versions_enriched) could. history_fingerprint changes whenever
-    anything but events changes a past day of the lead (see the history models). -#}
+    anything but events changes a past day of the lead (see the history models), and when
+    its sales outcomes (rejected and recycled dispositions, opportunities) change, as they
+    end or block its past MQL episodes (int_mql_episodes_computed). -#}
 {%- set number = type_score() -%}
 {%- set text = dbt.type_string() -%}
 
@@ -35,6 +37,14 @@ rule_events_daily as (
 
 fast_track_rules as (
     select * from {{ ref('fast_track_rules') }}
+),
+
+dispositions_checked as (
+    select * from {{ ref('int_sales_dispositions_checked') }}
+),
+
+opportunities_checked as (
+    select * from {{ ref('int_opportunities_checked') }}
 ),
 
 fit_per_version as (
@@ -152,6 +162,35 @@ version_rules_per_lead as (
     group by scoring_model, lead_id
 ),
 
+-- what ends or blocks a lead's MQL episodes (int_mql_episodes_computed): a late disposition
+-- or opportunity changes past episodes, so it is part of the fingerprint
+sales_outcomes as (
+    select
+        lead_id,
+        'disposition:' || disposition_id || ':' || disposition
+        || ':' || coalesce(cast(occurred_at as {{ text }}), '-')
+        || ':' || coalesce(disposition_reason, '') as sales_outcome
+    from dispositions_checked
+    where reject_reason is null
+        and disposition in ('rejected', 'recycled')
+    union all
+    select
+        lead_id,
+        'opportunity:' || opportunity_id || ':' || coalesce(cast(created_at as {{ text }}), '-')
+            as sales_outcome
+    from opportunities_checked
+    where reject_reason is null
+        and lead_id is not null
+),
+
+sales_outcomes_per_lead as (
+    select
+        lead_id,
+        {{ dbt.listagg('sales_outcome', "','", 'order by sales_outcome') }} as sales_outcomes
+    from sales_outcomes
+    group by lead_id
+),
+
 score_dates as (
     select
         scoring_models.scoring_model,
@@ -162,6 +201,7 @@ score_dates as (
             "scoring_models.scoring_model || '|' || leads.lead_id || '|'"
             ~ " || coalesce(cast(history_leads.first_score_date as " ~ text ~ "), 'no history')"
             ~ " || '|' || coalesce(version_rules_per_lead.version_rules, '')"
+            ~ " || '|' || coalesce(sales_outcomes_per_lead.sales_outcomes, '')"
         ) }} as history_fingerprint
     from leads
     cross join scoring_models
@@ -171,6 +211,8 @@ score_dates as (
     left join version_rules_per_lead
         on leads.lead_id = version_rules_per_lead.lead_id
             and scoring_models.scoring_model = version_rules_per_lead.scoring_model
+    left join sales_outcomes_per_lead
+        on leads.lead_id = sales_outcomes_per_lead.lead_id
 )
 
 select * from score_dates

@@ -407,7 +407,8 @@ leads_flagged as (
                 then 'fast_track:' || leads_qualified.fast_track_rule_id
         end as entry_reason,
         '{{ definition_version('int_lead_scores_computed') }}' as definition_version,
-        {{ as_of_date() }} as built_as_of
+        {{ as_of_date() }} as built_as_of,
+        cast({{ next_build_number() }} as integer) as build_number
     from leads_qualified
 )
 

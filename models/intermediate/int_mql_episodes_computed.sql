@@ -14,11 +14,36 @@
     starts are one per run; which candidates become episodes is a chain (each depends on
     where the previous one ended), walked with a recursive CTE over the few candidates per
     lead. With lead_buckets above 1, the leads are computed in that many passes
-    (lead_bucket_filter). -#}
+    (lead_bucket_filter).
 
-{{ config(post_hook="{{ insert_other_lead_buckets() }}") }}
+    Incremental: the chain only needs the days from where it may change. A daily build
+    keeps the episodes that ended before a lead's first changed day of scores
+    (mql_episode_restarts), computes again the one still open then (from its entry day,
+    marked by reopen_mql_episodes) and walks the days from its entry, or from the lead's
+    first entry day since the change, numbering on from the episodes kept. A lead whose
+    history_fingerprint changed (which includes its sales outcomes) loses all its episodes
+    (clear_changed_history) and is walked from its first entry day. -#}
+{%- set window_only = reads_late_window_only('int_mql_episodes_computed') -%}
+{%- set scores_build_number = 0 -%}
+{%- if execute and model.resource_type != 'unit_test'
+    and load_relation(ref('int_lead_scores_computed')) is not none -%}
+    {%- set scores_build_number = run_query(
+        'select coalesce(max(build_number), 0) from ' ~ ref('int_lead_scores_computed')
+    ).columns[0].values()[0] -%}
+{%- endif %}
+
+{{ config(
+    materialized=late_window_materialization(),
+    incremental_strategy='append',
+    pre_hook=[
+        delete_before_transaction("{{ reopen_mql_episodes() }}"),
+        delete_before_transaction("{{ clear_changed_history('int_mql_episodes_computed') }}"),
+    ],
+    post_hook=["{{ insert_other_lead_buckets() }}", "{{ drop_reopened_mql_episodes() }}"]
+) }}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
+-- depends_on: {{ ref('int_lead_score_dates') }}
 
 with
 
@@ -88,26 +113,77 @@ conversions as (
     where conversion_rank = 1
 ),
 
--- no episode starts before a lead first meets the entry definition, so only the days from
--- then on are walked (most leads scored every day never meet it)
-first_entry_days as (
-    select
-        scoring_model,
-        lead_id,
-        min(score_date) as first_entry_on
-    from lead_scores_daily
-    where meets_entry
-        and {{ lead_bucket_filter('lead_id') }}
-    group by scoring_model, lead_id
-),
+{% if window_only %}
+    stored_episodes as (
+        select * from {{ this }}
+    ),
+
+    restarts as (
+        {{ mql_episode_restarts('lead_scores_daily', mql_episodes_scores_taken_in()) }}
+    ),
+
+    -- marked by reopen_mql_episodes: computed again from the entry day
+    reopened_episodes as (
+        select
+            scoring_model,
+            lead_id,
+            min(entered_on) as entered_on
+        from stored_episodes
+        where built_as_of is null
+        group by scoring_model, lead_id
+    ),
+
+    kept_episodes as (
+        select
+            scoring_model,
+            lead_id,
+            max(episode_number) as episodes_kept
+        from stored_episodes
+        where built_as_of is not null
+        group by scoring_model, lead_id
+    ),
+
+    -- from the reopened episode's entry day, or else the first entry day since the change: the
+    -- kept episodes ended before it, and no day between their end and it was an entry day
+    lead_compute_ranges as (
+        select
+            restarts.scoring_model,
+            restarts.lead_id,
+            coalesce(reopened_episodes.entered_on, restarts.first_entry_since) as compute_from,
+            coalesce(kept_episodes.episodes_kept, 0) as episodes_kept
+        from restarts
+        left join reopened_episodes
+            on restarts.scoring_model = reopened_episodes.scoring_model
+                and restarts.lead_id = reopened_episodes.lead_id
+        left join kept_episodes
+            on restarts.scoring_model = kept_episodes.scoring_model
+                and restarts.lead_id = kept_episodes.lead_id
+        where (reopened_episodes.entered_on is not null or restarts.first_entry_since is not null)
+            and {{ lead_bucket_filter('restarts.lead_id') }}
+    ),
+{% else %}
+    -- no episode starts before a lead first meets the entry definition, so only the days from
+    -- then on are walked (most leads scored every day never meet it)
+    lead_compute_ranges as (
+        select
+            scoring_model,
+            lead_id,
+            min(score_date) as compute_from,
+            0 as episodes_kept
+        from lead_scores_daily
+        where meets_entry
+            and {{ lead_bucket_filter('lead_id') }}
+        group by scoring_model, lead_id
+    ),
+{% endif %}
 
 scored_days as (
     select lead_scores_daily.*
     from lead_scores_daily
-    inner join first_entry_days
-        on lead_scores_daily.scoring_model = first_entry_days.scoring_model
-            and lead_scores_daily.lead_id = first_entry_days.lead_id
-            and lead_scores_daily.score_date >= first_entry_days.first_entry_on
+    inner join lead_compute_ranges
+        on lead_scores_daily.scoring_model = lead_compute_ranges.scoring_model
+            and lead_scores_daily.lead_id = lead_compute_ranges.lead_id
+            and lead_scores_daily.score_date >= lead_compute_ranges.compute_from
 ),
 
 -- the latest sales exit on or before each day decides whether the lead may enter again
@@ -131,6 +207,7 @@ days_flagged as (
         scored_days.scoring_model,
         scored_days.lead_id,
         scored_days.score_date,
+        scored_days.history_fingerprint,
         scored_days.entry_reason,
         scored_days.fit_score,
         scored_days.engagement_score,
@@ -283,7 +360,8 @@ episodes_explained as (
     select
         episodes_chained.scoring_model,
         episodes_chained.lead_id,
-        episodes_chained.episode_number,
+        cast(lead_compute_ranges.episodes_kept + episodes_chained.episode_number as integer)
+            as episode_number,
         episodes_chained.entered_on,
         entry_days.entry_reason,
         entry_days.fit_score as entry_fit_score,
@@ -306,8 +384,16 @@ episodes_explained as (
             when exit_days.is_disqualified then exit_days.disqualification_reason
         end as exit_detail,
         exit_days.fit_score as exit_fit_score,
-        exit_days.engagement_score as exit_engagement_score
+        exit_days.engagement_score as exit_engagement_score,
+        entry_days.history_fingerprint,
+        '{{ definition_version('int_mql_episodes_computed') }}' as definition_version,
+        -- the daily scores taken in: the highest build_number when this build compiled
+        cast({{ scores_build_number }} as integer) as scores_build_number,
+        {{ as_of_date() }} as built_as_of
     from episodes_chained
+    inner join lead_compute_ranges
+        on episodes_chained.scoring_model = lead_compute_ranges.scoring_model
+            and episodes_chained.lead_id = lead_compute_ranges.lead_id
     inner join days_in_runs as entry_days
         on episodes_chained.scoring_model = entry_days.scoring_model
             and episodes_chained.lead_id = entry_days.lead_id
