@@ -3,8 +3,8 @@
         build of int_lead_scores_computed writes every day from its first changed one up to
         as_of, so those days are the lead's last ones): the first such day (changed_from) and the
         first of them on which the lead meets the entry definition (first_entry_since).
-        Every lead is scored on the as-of date, so every lead has a row; a lead without one
-        no longer exists. -#}
+        A lead without such rows has nothing new to take in: none when the model runs again
+        without a new build of the scores. -#}
     select
         scoring_model,
         lead_id,

@@ -2,14 +2,15 @@
     {#- Pre-hook of int_mql_episodes_computed. In an incremental build it keeps the episodes
         that the changed daily scores (mql_episode_restarts) cannot alter and marks the one
         they may extend or end, for the model to compute again from its entry day:
-          1. deletes the episodes of a lead that entered on or after its first changed day,
-             and every episode of a lead that no longer exists;
+          1. deletes the episodes of a lead that entered on or after its first changed day;
           2. deletes the episodes after one marked by an earlier build that did not complete
              (they are computed again from the marked one);
           3. marks (built_as_of null) the episodes still open on the day before the first
              changed day, or that ended on or after it.
-        drop_reopened_mql_episodes deletes the marked rows once the model has appended what
-        replaces them. When the definition version changed, every row goes. Statements 1
+        A lead without changed scores (none since the last build, as when the model runs
+        again on its own) keeps its episodes as they are; those of a lead that no longer
+        exists go by clear_changed_history, the next pre-hook. drop_reopened_mql_episodes
+        deletes the marked rows once the model has appended what replaces them. When the definition version changed, every row goes. Statements 1
         and 2 run while the hook renders, 3 as the hook, all with one
         mql_episodes_scores_taken_in; on
         DuckDB before the model's transaction (delete_before_transaction). -#}
@@ -22,10 +23,10 @@
         {%- set episodes = this.identifier -%}
         {%- if execute -%}
             {%- do run_query(
-                'delete from ' ~ this ~ ' where not exists (select 1 from (' ~ restarts ~ ') as restarts'
+                'delete from ' ~ this ~ ' where exists (select 1 from (' ~ restarts ~ ') as restarts'
                 ~ ' where restarts.scoring_model = ' ~ episodes ~ '.scoring_model'
                 ~ ' and restarts.lead_id = ' ~ episodes ~ '.lead_id'
-                ~ ' and ' ~ episodes ~ '.entered_on < restarts.changed_from)'
+                ~ ' and ' ~ episodes ~ '.entered_on >= restarts.changed_from)'
             ) -%}
             {%- do run_query(
                 'delete from ' ~ this ~ ' where exists (select 1 from ' ~ this ~ ' as reopened'
@@ -37,13 +38,12 @@
         {%- endif %}
         update {{ this }}
         set built_as_of = null
-        where exited_on is null
-            or exists (
-                select 1
-                from ({{ restarts }}) as restarts
-                where restarts.scoring_model = {{ episodes }}.scoring_model
-                    and restarts.lead_id = {{ episodes }}.lead_id
-                    and {{ episodes }}.exited_on >= restarts.changed_from
-            )
+        where exists (
+            select 1
+            from ({{ restarts }}) as restarts
+            where restarts.scoring_model = {{ episodes }}.scoring_model
+                and restarts.lead_id = {{ episodes }}.lead_id
+                and ({{ episodes }}.exited_on is null or {{ episodes }}.exited_on >= restarts.changed_from)
+        )
     {%- endif -%}
 {%- endmacro %}

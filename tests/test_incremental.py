@@ -18,13 +18,15 @@ leaves out int_mql_episodes_computed and what reads it (as when a test upstream 
 the next build must take in two days of changed scores. Before the build of
 EPISODES_MARKED_ON, the first episode of the lead with the most episodes under a definition
 is left marked (built_as_of null), as a build that failed after reopen_mql_episodes would
-leave it: it and the episodes after it must be computed again. A --full-refresh build of the
-final data must give the same rows in every public table and in every incremental model
-(except the BOOKKEEPING columns, which record the build that wrote a row; the history
-models' scores at full precision are compared to 1e-9, as sums of doubles in another order
-may differ in the last bits). The first and the daily builds compute the history models in
-LEAD_BUCKETS passes (each pass the leads of one bucket, the others appended by a post-hook),
-the full build in one: a lead lost or computed twice by a pass would show as a difference.
+leave it: it and the episodes after it must be computed again. After the last day, the
+episodes are built again on their own (no new scores to take in: they must stay as they
+are). A --full-refresh build of the final data must give the same rows in every public table
+and in every incremental model (except the BOOKKEEPING columns, which record the build that
+wrote a row; the history models' scores at full precision are compared to 1e-9, as sums of
+doubles in another order may differ in the last bits). The first and the daily builds
+compute the history models in LEAD_BUCKETS passes (each pass the leads of one bucket, the
+others appended by a post-hook), the full build in one: a lead lost or computed twice by a
+pass would show as a difference.
 
 The daily runs reuse one parsed manifest through dbt's Python entry point: a changed
 `as_of` var makes the command line re-parse the project each time, which would cost more
@@ -327,6 +329,8 @@ def daily_and_full(
             runner.run(day, "--exclude", "int_mql_episodes_computed+")
         elif offset not in SKIPPED:
             runner.run(day)
+    # the episodes again on their own, with no new build of the scores: nothing to take in
+    runner.run(END, "--select", "int_mql_episodes_computed+")
     with duckdb.connect(str(source), read_only=True) as con:
         late = con.execute(
             f"select count(*) from raw.marketing_events where {EVENT_ARRIVAL}"

@@ -145,21 +145,30 @@ conversions as (
 
     -- from the reopened episode's entry day, or else the first entry day since the change: the
     -- kept episodes ended before it, and no day between their end and it was an entry day
-    lead_compute_ranges as (
+    -- (a reopened episode left by a failed build may belong to a lead without changed scores)
+    leads_to_walk as (
         select
-            restarts.scoring_model,
-            restarts.lead_id,
-            coalesce(reopened_episodes.entered_on, restarts.first_entry_since) as compute_from,
-            coalesce(kept_episodes.episodes_kept, 0) as episodes_kept
+            coalesce(restarts.scoring_model, reopened_episodes.scoring_model) as scoring_model,
+            coalesce(restarts.lead_id, reopened_episodes.lead_id) as lead_id,
+            coalesce(reopened_episodes.entered_on, restarts.first_entry_since) as compute_from
         from restarts
-        left join reopened_episodes
+        full outer join reopened_episodes
             on restarts.scoring_model = reopened_episodes.scoring_model
                 and restarts.lead_id = reopened_episodes.lead_id
+    ),
+
+    lead_compute_ranges as (
+        select
+            leads_to_walk.scoring_model,
+            leads_to_walk.lead_id,
+            leads_to_walk.compute_from,
+            coalesce(kept_episodes.episodes_kept, 0) as episodes_kept
+        from leads_to_walk
         left join kept_episodes
-            on restarts.scoring_model = kept_episodes.scoring_model
-                and restarts.lead_id = kept_episodes.lead_id
-        where (reopened_episodes.entered_on is not null or restarts.first_entry_since is not null)
-            and {{ lead_bucket_filter('restarts.lead_id') }}
+            on leads_to_walk.scoring_model = kept_episodes.scoring_model
+                and leads_to_walk.lead_id = kept_episodes.lead_id
+        where leads_to_walk.compute_from is not null
+            and {{ lead_bucket_filter('leads_to_walk.lead_id') }}
     ),
 {% else %}
     -- no episode starts before a lead first meets the entry definition, so only the days from
