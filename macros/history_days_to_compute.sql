@@ -5,7 +5,7 @@
         model's own table, `this`, after its pre-hooks removed the late window and the leads
         whose history_fingerprint changed): only the days from the late-arrival cutoff for a lead
         that still has rows before it, every day for the others. With first_days_only, one row
-        per lead with the first of those days (compute_from) instead. Only the leads of the
+        per lead with the first of those days (compute_from) and its first_score_date instead. Only the leads of the
         lead bucket computed by this pass (lead_bucket_filter). -#}
     {%- set lead_ranges -%}
         select
@@ -21,15 +21,26 @@
                 end
             {%- else -%}
                 {{ score_dates }}.first_score_date
-            {%- endif %} as compute_from
+            {%- endif %} as compute_from,
+            {{ score_dates }}.first_score_date
         from {{ score_dates }}
         {% if rows_built -%}
+            -- a semi join from the leads, not a distinct over the stored rows: its estimated
+            -- size stays that of the leads, so the engine joins the many event rows to it
+            -- and not the other way round (DuckDB built a hash table of every change otherwise)
             left join (
-                select distinct
-                    scoring_model,
-                    lead_id
-                from {{ rows_built }}
-                where score_date < {{ late_arrival_cutoff() }}
+                select
+                    leads_scored.scoring_model,
+                    leads_scored.lead_id
+                from {{ score_dates }} as leads_scored
+                where {{ lead_bucket_filter('leads_scored.lead_id') }}
+                    and exists (
+                        select 1
+                        from {{ rows_built }} as rows_built
+                        where rows_built.scoring_model = leads_scored.scoring_model
+                            and rows_built.lead_id = leads_scored.lead_id
+                            and rows_built.score_date < {{ late_arrival_cutoff() }}
+                    )
             ) as leads_built
                 on {{ score_dates }}.scoring_model = leads_built.scoring_model
                     and {{ score_dates }}.lead_id = leads_built.lead_id

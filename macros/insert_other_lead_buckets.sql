@@ -3,8 +3,10 @@
         model's SQL computed bucket 0; this appends the rows of buckets 1 to N - 1, one
         statement each, by running the same compiled SQL with the marked bucket number
         replaced. Works after a full build (the table was created) and an incremental one
-        (bucket 0 was appended). -#}
-    {%- if execute and lead_buckets() > 1 -%}
+        (bucket 0 was appended). Nothing when the build computed every bucket in one pass
+        (lead_bucket_filter with one_pass). -#}
+    {%- if execute and lead_buckets() > 1
+        and lead_buckets_in_one_pass_marker() not in model.compiled_code -%}
         {%- for bucket in range(1, lead_buckets()) -%}
             {%- set bucket_sql = model.compiled_code | replace(lead_bucket_marker(0), lead_bucket_marker(bucket)) -%}
             {%- if bucket_sql == model.compiled_code -%}

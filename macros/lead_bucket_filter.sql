@@ -1,10 +1,14 @@
-{% macro lead_bucket_filter(lead_id_expr) %}
+{% macro lead_bucket_filter(lead_id_expr, one_pass=false) %}
     {#- A where condition: the lead is in the bucket this pass computes (always true with one
         bucket, see lead_buckets). The model's SQL is the pass of bucket 0;
         insert_other_lead_buckets runs it again for the others, with the marked bucket number
         (lead_bucket_marker) replaced. Buckets come from a hash of the lead id, per engine.
-        A unit test, which runs no post-hook, computes all of its leads in one pass. -#}
-    {%- if lead_buckets() == 1 or model.resource_type == 'unit_test' -%}
+        A unit test, which runs no post-hook, computes all of its leads in one pass. With
+        one_pass, the model computes every lead in this pass (a build with little to do): the
+        condition is true and marked so that insert_other_lead_buckets adds nothing. -#}
+    {%- if one_pass and lead_buckets() > 1 and model.resource_type != 'unit_test' -%}
+        1 = 1 {{ lead_buckets_in_one_pass_marker() }}
+    {%- elif lead_buckets() == 1 or model.resource_type == 'unit_test' -%}
         1 = 1
     {%- else -%}
         {{ adapter.dispatch('lead_bucket_filter', 'lead_scoring')(lead_id_expr, lead_buckets()) }}

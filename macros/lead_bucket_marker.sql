@@ -3,3 +3,9 @@
         insert_other_lead_buckets can find and replace it in the compiled SQL. -#}
     {{ bucket }} /* lead bucket */
 {%- endmacro %}
+
+{% macro lead_buckets_in_one_pass_marker() -%}
+    {#- Written by lead_bucket_filter(one_pass=true): this build of the model computed every
+        lead bucket in its own SQL, so insert_other_lead_buckets appends nothing. -#}
+    /* every lead bucket in one pass */
+{%- endmacro %}

@@ -26,7 +26,9 @@ wrote a row; the history models' scores at full precision are compared to 1e-9, 
 doubles in another order may differ in the last bits). The first and the daily builds
 compute the history models in LEAD_BUCKETS passes (each pass the leads of one bucket, the
 others appended by a post-hook), the full build in one: a lead lost or computed twice by a
-pass would show as a difference.
+pass would show as a difference. A daily build with few changed days of scores computes the
+episodes in one pass (every day here but CHANGED_ON, built in CHANGED_ON_BUCKETS passes so
+that its changed days are more than a bucket's share): both ways are compared.
 
 The daily runs reuse one parsed manifest through dbt's Python entry point: a changed
 `as_of` var makes the command line re-parse the project each time, which would cost more
@@ -96,6 +98,10 @@ LATE_REJECTION_DAYS = 20
 EPISODES_SKIPPED_ON = 26
 EPISODES_MARKED_ON = 22
 LEAD_BUCKETS = 3
+# the build of CHANGED_ON recomputes two leads' whole history: made in this many buckets, the
+# rows it writes are more than a bucket's share of the daily scores, so the episodes are
+# computed in buckets that day; on the other days (a few rows each) in one pass
+CHANGED_ON_BUCKETS = 12
 
 
 def keep_arrived_by(database: Path, day: dt.date) -> None:
@@ -281,12 +287,20 @@ class DailyRunner:
         parsed = dbtRunner().invoke(["parse", *self.args])
         assert parsed.success, parsed.exception
         self.runner = dbtRunner(manifest=parsed.result)
+        self.episodes = target / "compiled" / "lead_scoring" / "models" / "intermediate"
+        self.episodes /= "int_mql_episodes_computed.sql"
+        # per run that built the episodes: did it compute every lead bucket in one pass?
+        self.episodes_in_one_pass: list[bool] = []
 
-    def run(self, day: dt.date, *selection: str) -> None:
+    def run(self, day: dt.date, *selection: str, buckets: int = LEAD_BUCKETS) -> None:
+        self.episodes.unlink(missing_ok=True)
         result = self.runner.invoke(
-            ["run", *as_of_vars(day.isoformat(), LEAD_BUCKETS), *selection, *self.args]
+            ["run", *as_of_vars(day.isoformat(), buckets), *selection, *self.args]
         )
         assert result.success, f"incremental run for {day} failed: {result.exception}"
+        if self.episodes.exists():
+            one_pass = "/* every lead bucket in one pass */" in self.episodes.read_text()
+            self.episodes_in_one_pass.append(one_pass)
 
 
 @pytest.fixture(scope="module")
@@ -327,10 +341,15 @@ def daily_and_full(
             changed["marked_lead"] = mark_first_episode(daily)
         if offset == EPISODES_SKIPPED_ON:
             runner.run(day, "--exclude", "int_mql_episodes_computed+")
+        elif offset == CHANGED_ON:
+            runner.run(day, buckets=CHANGED_ON_BUCKETS)
         elif offset not in SKIPPED:
             runner.run(day)
     # the episodes again on their own, with no new build of the scores: nothing to take in
     runner.run(END, "--select", "int_mql_episodes_computed+")
+    passes = runner.episodes_in_one_pass
+    changed["episodes_in_one_pass"] = str(passes.count(True))
+    changed["episodes_in_buckets"] = str(passes.count(False))
     with duckdb.connect(str(source), read_only=True) as con:
         late = con.execute(
             f"select count(*) from raw.marketing_events where {EVENT_ARRIVAL}"
@@ -355,8 +374,12 @@ def monkeypatch_module():
 def test_the_daily_builds_were_incremental_and_saw_late_events(
     daily_and_full: tuple[Path, Path, int, Path, dict[str, str]],
 ) -> None:
-    daily, _, late, target, _ = daily_and_full
+    daily, _, late, target, changed = daily_and_full
     assert late > 10, "the simulation should deliver late events"
+    # the episodes of a daily build are computed in one pass when few days changed, else in
+    # buckets: both happened, and the comparison with the full build covers both
+    assert int(changed["episodes_in_one_pass"]) > 0, "no daily build of the episodes in one pass"
+    assert int(changed["episodes_in_buckets"]) > 0, "no daily build of the episodes in buckets"
     compiled = target / "run" / "lead_scoring" / "models" / "intermediate"
     for model in [
         "int_marketing_events_checked",

@@ -15,7 +15,11 @@
       adds its points and a slope where a piece starts and takes them back where it ends
       (step: one start and one end per band; linear: from age 0 to the first whole age at or
       past the lifespan); the total on a day is the running constant minus the days since
-      the first event times the running slope, and exactly 0 while no piece is active.
+      an origin times the running slope, and exactly 0 while no piece is active. The origin
+      cancels out (points x (1 + (event - origin) / lifespan) - (day - origin) x points /
+      lifespan = points x (1 - age / lifespan)), so any day fixed per lead will do: its
+      first_score_date, near its events and part of its history_fingerprint, so a build and
+      a later one use the same.
     - half_life: points x 0.5^(age / h) = 0.5^((day - origin) / h) x points x 2^((event -
       origin) / h). Origins are every 64 half-lives, so powers stay below 2^64; each block's
       first day is a change day, and events of earlier blocks are carried into a block with
@@ -99,10 +103,11 @@ rule_events as (
                             / ({{ block_half_lives }} * cast(engagement_rules.half_life_days as {{ number }}))
                         ) as bigint)
             end as day_block,
-            min(rule_events_daily.event_date) over (
-                partition by rule_events_daily.scoring_model, rule_events_daily.rule_id, rule_events_daily.lead_id
-            ) as first_event_date
+            lead_compute_ranges.first_score_date as decay_origin
         from rule_events_daily
+        inner join lead_compute_ranges
+            on rule_events_daily.scoring_model = lead_compute_ranges.scoring_model
+                and rule_events_daily.lead_id = lead_compute_ranges.lead_id
         inner join engagement_rules
             on rule_events_daily.scoring_model = engagement_rules.scoring_model
                 and rule_events_daily.rule_id = engagement_rules.rule_id
@@ -155,7 +160,7 @@ decay_pieces as (
         event_date as change_date,
         case
             when decay_mode = 'linear'
-                then event_points * (1 + {{ age_in_days('first_event_date', 'event_date') }} / lifespan_days)
+                then event_points * (1 + {{ age_in_days('decay_origin', 'event_date') }} / lifespan_days)
             else event_points
         end as constant_change,
         case
@@ -172,7 +177,7 @@ decay_pieces as (
         lead_id,
         cast({{ dbt.dateadd('day', 'cast(ceil(lifespan_days) as bigint)', 'event_date') }} as date)
             as change_date,
-        -event_points * (1 + {{ age_in_days('first_event_date', 'event_date') }} / lifespan_days)
+        -event_points * (1 + {{ age_in_days('decay_origin', 'event_date') }} / lifespan_days)
             as constant_change,
         -event_points / lifespan_days as slope_change,
         -1 as piece_change
@@ -274,7 +279,6 @@ change_days as (
         changes.rule_id,
         changes.lead_id,
         max(changes.change_date) as change_date,
-        min(changes.change_date) as first_change_date,
         cast(sum(changes.event_count) as bigint) as event_count,
         max(changes.event_date) as event_date,
         max(changes.last_occurred_at) as last_occurred_at,
@@ -309,7 +313,6 @@ change_days_running as (
             lead(change_date) over (partition by scoring_model, rule_id, lead_id order by change_date),
             cast({{ dbt.dateadd('day', '1', as_of_date()) }} as date)
         ) as next_change_date,
-        min(first_change_date) over ({{ lead_rule_so_far }}) as first_event_date,
         cast(sum(event_count) over ({{ lead_rule_so_far }}) as integer) as event_count,
         max(event_date) over ({{ lead_rule_so_far }}) as last_event_date,
         max(last_occurred_at) over ({{ lead_rule_so_far }}) as last_occurred_at,
@@ -368,6 +371,7 @@ change_days_summed as (
     select
         change_days_running.*,
         coalesce(blocks_carried.carried_weight, 0) as carried_weight,
+        lead_compute_ranges.first_score_date as decay_origin,
         case
             when change_days_running.change_date > lead_compute_ranges.compute_from
                 then change_days_running.change_date
@@ -433,7 +437,7 @@ lead_rule_totals as (
                     ) * (carried_weight + block_weight)
             -- no piece active: exactly nothing, not what is left of adding and taking back
             when active_pieces = 0 then 0
-            else constant_points - {{ age_in_days('first_event_date', 'score_date') }} * slope_points
+            else constant_points - {{ age_in_days('decay_origin', 'score_date') }} * slope_points
         end as {{ number }}) as decayed_points
     from rule_days
 ),

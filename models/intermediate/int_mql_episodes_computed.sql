@@ -14,7 +14,7 @@
     starts are one per run; which candidates become episodes is a chain (each depends on
     where the previous one ended), walked with a recursive CTE over the few candidates per
     lead. With lead_buckets above 1, the leads are computed in that many passes
-    (lead_bucket_filter).
+    (lead_bucket_filter), except in a daily build with few changed days (one pass).
 
     Incremental: the chain only needs the days from where it may change. A daily build
     keeps the episodes that ended before a lead's first changed day of scores
@@ -24,6 +24,17 @@
     history_fingerprint changed (which includes its sales outcomes) loses all its episodes
     (clear_changed_history) and is walked from its first entry day. -#}
 {%- set window_only = reads_late_window_only('int_mql_episodes_computed') -%}
+{#- A daily build walks few leads: it computes every lead bucket in one pass (one scan of the
+    daily scores instead of one per bucket) when the rows written since the episodes' last
+    build are at most a bucket's share of the daily scores. -#}
+{%- set one_pass = false -%}
+{%- if window_only and execute and model.resource_type != 'unit_test' and lead_buckets() > 1 -%}
+    {%- set counts = run_query(
+        'select count(*), count(case when build_number > ' ~ mql_episodes_scores_taken_in()
+        ~ ' then 1 end) from ' ~ ref('int_lead_scores_computed')
+    ).rows[0] -%}
+    {%- set one_pass = counts[1] * lead_buckets() <= counts[0] -%}
+{%- endif -%}
 {%- set scores_build_number = 0 -%}
 {%- if execute and model.resource_type != 'unit_test'
     and load_relation(ref('int_lead_scores_computed')) is not none -%}
@@ -168,7 +179,7 @@ conversions as (
             on leads_to_walk.scoring_model = kept_episodes.scoring_model
                 and leads_to_walk.lead_id = kept_episodes.lead_id
         where leads_to_walk.compute_from is not null
-            and {{ lead_bucket_filter('leads_to_walk.lead_id') }}
+            and {{ lead_bucket_filter('leads_to_walk.lead_id', one_pass=one_pass) }}
     ),
 {% else %}
     -- no episode starts before a lead first meets the entry definition, so only the days from
