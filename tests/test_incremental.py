@@ -7,9 +7,11 @@ warehouse starts with what had arrived by START, is built in full, then gets eac
 arrivals and one incremental `dbt run` per day, except on SKIPPED days (more in a row than
 the lookback: the next build must read back to the last build). On RESENT_ON, the events
 of the day before are delivered again with the same ids, one day earlier, so that day
-loses its events. On CHANGED_ON, things other than events change past days: a lead gets a
-new version that lets it meet the fit threshold (it becomes a history lead, all of its days
-since its first event are scored), one account becomes a customer (its leads are
+loses its events. On RESENT_OLD_ON, the events of RESENT_OLD_DAYS before (before the late
+window) are delivered again with the same ids, dated that day: duplicates of copies the
+daily build does not re-read. On CHANGED_ON, things other than events change past days: a
+lead gets a new version that lets it meet the fit threshold (it becomes a history lead, all
+of its days since its first event are scored), one account becomes a customer (its leads are
 disqualified on every past day, their past episodes disappear) and another grows (its leads'
 fit rises on every past day). On LATE_REJECTION_ON, sales reject a lead (not the marked one,
 below) whose MQL episode spans the day LATE_REJECTION_DAYS before and ended before the late
@@ -92,6 +94,8 @@ BOOKKEEPING = ["built_as_of", "build_number", "scores_build_number"]
 MODELS_AND_SEEDS = ["build", "--resource-type", "seed", "--resource-type", "model"]
 SKIPPED = {10, 11, 12, 13, 14}
 RESENT_ON = 20
+RESENT_OLD_ON = 17
+RESENT_OLD_DAYS = 10
 CHANGED_ON = 8
 LATE_REJECTION_ON = 24
 LATE_REJECTION_DAYS = 20
@@ -139,6 +143,28 @@ def resend_day_before(database: Path, day: dt.date) -> int:
         return con.execute(
             "select count(*) from raw.marketing_events where cast(occurred_at as date) = ?",
             [day - dt.timedelta(days=1)],
+        ).fetchone()[0]
+
+
+def resend_old_events(database: Path, day: dt.date) -> str:
+    """Deliver the events of RESENT_OLD_DAYS before `day` again, same ids, dated `day`.
+
+    Their first copies are before the late window: a daily build reads only the new ones and
+    must find the old ones among its stored rows to reject the new as duplicates. Returns
+    the smallest id of those the last build accepted."""
+    old_day = day - dt.timedelta(days=RESENT_OLD_DAYS)
+    with duckdb.connect(str(database)) as con:
+        con.execute(
+            "insert into raw.marketing_events"
+            f" select event_id, lead_id, event_type, occurred_at + interval {RESENT_OLD_DAYS} day,"
+            " url, asset_name, campaign from raw.marketing_events"
+            " where cast(occurred_at as date) = ?",
+            [old_day],
+        )
+        return con.execute(
+            "select min(event_id) from intermediate.int_marketing_events_checked"
+            " where event_date = ? and reject_reason is null",
+            [old_day],
         ).fetchone()[0]
 
 
@@ -333,6 +359,8 @@ def daily_and_full(
         assert add_arrivals_of(daily, source, day) > 0
         if offset == RESENT_ON:
             assert resend_day_before(daily, day) > 0
+        if offset == RESENT_OLD_ON:
+            changed["resent_old_event"] = resend_old_events(daily, day)
         if offset == CHANGED_ON:
             changed = non_event_changes(daily, day)
         if offset == LATE_REJECTION_ON:
@@ -439,6 +467,17 @@ def test_the_changes_rewrote_past_days_in_a_full_build(
         " where scoring_model = 'b2b_default' and lead_id = ? and entered_on = ?",
         [changed["late_rejected_lead"], dt.date.fromisoformat(changed["late_rejected_entered_on"])],
     ) == [(rejected_on, "rejected_by_sales", "no budget")], "the late rejection ends the episode"
+    resent = changed["resent_old_event"]
+    resent_on = START + dt.timedelta(days=RESENT_OLD_ON)
+    assert query(
+        full,
+        "select event_date, reject_reason from intermediate.int_marketing_events_checked"
+        " where event_id = ? order by event_date",
+        [resent],
+    ) == [
+        (resent_on - dt.timedelta(days=RESENT_OLD_DAYS), None),
+        (resent_on, f"duplicate_of {resent}"),
+    ], "an id sent again after the window is a duplicate of its first copy"
 
 
 @pytest.mark.parametrize("table", COMPARED)

@@ -15,11 +15,15 @@
 ) }}
 
 {#- The events this build reads, written out where used rather than as one CTE: a CTE read
-    three times would be materialised with every event's raw text. -#}
+    three or four times would be materialised with every event's raw text. The window is taken on
+    occurred_at, which is event_date's day start on: DuckDB filters the raw rows on it before
+    staging writes each row's raw text, where a filter on the derived event_date came after
+    it (every event's text was built, about 4 seconds per 5M events). -#}
 {%- set events_in_scope -%}
     select * from {{ ref('int_marketing_events_classified') }}
     {% if window_only %}
-        where event_date >= {{ late_arrival_cutoff() }} or event_date is null
+        where occurred_at >= cast({{ late_arrival_cutoff() }} as {{ dbt.type_timestamp() }})
+            or occurred_at is null
     {% endif %}
 {%- endset %}
 
@@ -34,10 +38,17 @@ events_built as (
     select * from {{ this }}
 ),
 
+-- the window's ids that a stored event before the window has: looked up from the window's
+-- ids (a few), not by listing the distinct ids of every stored event
 ids_seen_before_the_window as (
-    select distinct event_id
-    from events_built
-    where event_date < {{ late_arrival_cutoff() }}
+    select distinct events.event_id
+    from ({{ events_in_scope }}) as events
+    where exists (
+        select 1
+        from events_built
+        where events_built.event_id = events.event_id
+            and events_built.event_date < {{ late_arrival_cutoff() }}
+    )
 ),
 {% endif %}
 
