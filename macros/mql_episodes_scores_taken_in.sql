@@ -4,8 +4,8 @@
         none). The rows of daily scores written by later builds may differ from what the
         stored episodes were computed from; the others do not. 0 (every row counts as
         changed) without a stored build, or when the scores table was made again from 1.
-        Read once when the model compiles and once when its pre-hook renders, before either
-        changes the table, so both give the same number. -#}
+        Read when the model compiles (its restarts and its choice of one pass) and when its
+        pre-hook renders, before either changes the table, so all give the same number. -#}
     {%- set taken_in = 0 -%}
     {%- if execute and this is not none and is_incremental() -%}
         {%- set stored = run_query(

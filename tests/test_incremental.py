@@ -102,9 +102,9 @@ LATE_REJECTION_DAYS = 20
 EPISODES_SKIPPED_ON = 26
 EPISODES_MARKED_ON = 22
 LEAD_BUCKETS = 3
-# the build of CHANGED_ON recomputes two leads' whole history: made in this many buckets, the
-# rows it writes are more than a bucket's share of the daily scores, so the episodes are
-# computed in buckets that day; on the other days (a few rows each) in one pass
+# the build of CHANGED_ON recomputes the whole history of the leads it changes: made in this
+# many buckets, the rows it writes are more than a bucket's share of the daily scores, so the
+# episodes are computed in buckets that day; on the other days (a few rows each) in one pass
 CHANGED_ON_BUCKETS = 12
 
 
@@ -315,8 +315,8 @@ class DailyRunner:
         self.runner = dbtRunner(manifest=parsed.result)
         self.episodes = target / "compiled" / "lead_scoring" / "models" / "intermediate"
         self.episodes /= "int_mql_episodes_computed.sql"
-        # per run that built the episodes: did it compute every lead bucket in one pass?
-        self.episodes_in_one_pass: list[bool] = []
+        # per day whose run built the episodes: did it compute every lead bucket in one pass?
+        self.episodes_in_one_pass: dict[dt.date, bool] = {}
 
     def run(self, day: dt.date, *selection: str, buckets: int = LEAD_BUCKETS) -> None:
         self.episodes.unlink(missing_ok=True)
@@ -326,7 +326,7 @@ class DailyRunner:
         assert result.success, f"incremental run for {day} failed: {result.exception}"
         if self.episodes.exists():
             one_pass = "/* every lead bucket in one pass */" in self.episodes.read_text()
-            self.episodes_in_one_pass.append(one_pass)
+            self.episodes_in_one_pass[day] = one_pass
 
 
 @pytest.fixture(scope="module")
@@ -362,7 +362,7 @@ def daily_and_full(
         if offset == RESENT_OLD_ON:
             changed["resent_old_event"] = resend_old_events(daily, day)
         if offset == CHANGED_ON:
-            changed = non_event_changes(daily, day)
+            changed |= non_event_changes(daily, day)
         if offset == LATE_REJECTION_ON:
             changed |= reject_late(daily, day, changed["marked_lead"])
         if offset == EPISODES_MARKED_ON:
@@ -373,11 +373,15 @@ def daily_and_full(
             runner.run(day, buckets=CHANGED_ON_BUCKETS)
         elif offset not in SKIPPED:
             runner.run(day)
+    # the daily builds in buckets (the others computed the episodes in one pass)
+    changed["episodes_in_buckets_on"] = " ".join(
+        str((day - START).days)
+        for day, one_pass in runner.episodes_in_one_pass.items()
+        if not one_pass
+    )
+    changed["episodes_in_one_pass_days"] = str(sum(runner.episodes_in_one_pass.values()))
     # the episodes again on their own, with no new build of the scores: nothing to take in
     runner.run(END, "--select", "int_mql_episodes_computed+")
-    passes = runner.episodes_in_one_pass
-    changed["episodes_in_one_pass"] = str(passes.count(True))
-    changed["episodes_in_buckets"] = str(passes.count(False))
     with duckdb.connect(str(source), read_only=True) as con:
         late = con.execute(
             f"select count(*) from raw.marketing_events where {EVENT_ARRIVAL}"
@@ -405,9 +409,11 @@ def test_the_daily_builds_were_incremental_and_saw_late_events(
     daily, _, late, target, changed = daily_and_full
     assert late > 10, "the simulation should deliver late events"
     # the episodes of a daily build are computed in one pass when few days changed, else in
-    # buckets: both happened, and the comparison with the full build covers both
-    assert int(changed["episodes_in_one_pass"]) > 0, "no daily build of the episodes in one pass"
-    assert int(changed["episodes_in_buckets"]) > 0, "no daily build of the episodes in buckets"
+    # buckets: CHANGED_ON in buckets, every other daily build of the episodes in one pass, and
+    # the comparison with the full build covers both
+    assert changed["episodes_in_buckets_on"] == str(CHANGED_ON)
+    episode_builds = 30 - len(SKIPPED) - 1  # EPISODES_SKIPPED_ON leaves them out
+    assert changed["episodes_in_one_pass_days"] == str(episode_builds - 1)
     compiled = target / "run" / "lead_scoring" / "models" / "intermediate"
     for model in [
         "int_marketing_events_checked",

@@ -17,9 +17,10 @@
       past the lifespan); the total on a day is the running constant minus the days since
       an origin times the running slope, and exactly 0 while no piece is active. The origin
       cancels out (points x (1 + (event - origin) / lifespan) - (day - origin) x points /
-      lifespan = points x (1 - age / lifespan)), so any day fixed per lead will do: its
-      first_score_date, near its events and part of its history_fingerprint, so a build and
-      a later one use the same.
+      lifespan = points x (1 - age / lifespan)), and every build sums all of a lead-rule's
+      events again and stores only the totals, so any day fixed per lead within a build will
+      do: its first_score_date (at hand in lead_compute_ranges; a window for each lead-rule's
+      first event day cost more than the rest of a daily build's aggregation).
     - half_life: points x 0.5^(age / h) = 0.5^((day - origin) / h) x points x 2^((event -
       origin) / h). Origins are every 64 half-lives, so powers stay below 2^64; each block's
       first day is a change day, and events of earlier blocks are carried into a block with

@@ -16,9 +16,10 @@
 
 {#- The events this build reads, written out where used rather than as one CTE: a CTE read
     three or four times would be materialised with every event's raw text. The window is taken on
-    occurred_at, which is event_date's day start on: DuckDB filters the raw rows on it before
-    staging writes each row's raw text, where a filter on the derived event_date came after
-    it (every event's text was built, about 4 seconds per 5M events). -#}
+    occurred_at from the cutoff day's midnight (the same rows as event_date from the cutoff):
+    DuckDB filters the raw rows on it before staging writes each row's raw text, where a
+    filter on the derived event_date came after it (every event's text was built, about 4
+    seconds per 5M events). -#}
 {%- set events_in_scope -%}
     select * from {{ ref('int_marketing_events_classified') }}
     {% if window_only %}

@@ -26,7 +26,8 @@
 {%- set window_only = reads_late_window_only('int_mql_episodes_computed') -%}
 {#- A daily build walks few leads: it computes every lead bucket in one pass (one scan of the
     daily scores instead of one per bucket) when the rows written since the episodes' last
-    build are at most a bucket's share of the daily scores. -#}
+    build are at most a bucket's share of the daily scores. The days of reopened episodes
+    before those rows are not counted: a few open episodes per changed lead. -#}
 {%- set one_pass = false -%}
 {%- if window_only and execute and model.resource_type != 'unit_test' and lead_buckets() > 1 -%}
     {%- set counts = run_query(
