@@ -4,9 +4,9 @@
         Without rows_built (a full build) every day of every lead. With rows_built (the
         model's own table, `this`, after its pre-hooks removed the late window and the leads
         whose history_fingerprint changed): only the days from the late-arrival cutoff for a
-        lead that still has rows before it, every day for the others. With first_days_only, one row
-        per lead with the first of those days (compute_from) and its first_score_date instead. Only the leads of the
-        lead bucket computed by this pass (lead_bucket_filter). -#}
+        lead that still has rows before it, every day for the others. With first_days_only,
+        one row per lead with the first of those days (compute_from) and its first_score_date
+        instead. Only the leads of the lead bucket computed by this pass (lead_bucket_filter). -#}
     {%- set lead_ranges -%}
         select
             {{ score_dates }}.scoring_model,

@@ -10,10 +10,10 @@
         A lead without changed scores (none since the last build, as when the model runs
         again on its own) keeps its episodes as they are; those of a lead that no longer
         exists go by clear_changed_history, the next pre-hook. drop_reopened_mql_episodes
-        deletes the marked rows once the model has appended what replaces them. When the definition version changed, every row goes. Statements 1
-        and 2 run while the hook renders, 3 as the hook, all with one
-        mql_episodes_scores_taken_in; on
-        DuckDB before the model's transaction (delete_before_transaction). -#}
+        deletes the marked rows once the model has appended what replaces them. When the
+        definition version changed, every row goes. Statements 1 and 2 run while the hook
+        renders, 3 as the hook, all with one mql_episodes_scores_taken_in; on DuckDB before
+        the model's transaction (delete_before_transaction). -#}
     {%- if this is none or not is_incremental() -%}
         select 1 as nothing_to_reopen
     {%- elif not reads_late_window_only('int_mql_episodes_computed') -%}

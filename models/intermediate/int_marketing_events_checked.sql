@@ -15,8 +15,8 @@
 ) }}
 
 {#- The events this build reads, written out where used rather than as one CTE: a CTE read
-    three or four times would be materialised with every event's raw text. The window is taken on
-    occurred_at from the cutoff day's midnight (the same rows as event_date from the cutoff):
+    three or four times would be materialised with every event's raw text. The window is
+    taken on occurred_at from the cutoff day's midnight (the same rows as event_date from the cutoff):
     DuckDB filters the raw rows on it before staging writes each row's raw text, where a
     filter on the derived event_date came after it (every event's text was built, about 4
     seconds per 5M events). -#}
