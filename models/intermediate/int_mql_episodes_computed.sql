@@ -55,12 +55,15 @@
 ) }}
 
 -- depends_on: {{ ref('int_scoring_definition_problems') }}
--- depends_on: {{ ref('int_lead_score_dates') }}
 
 with
 
 lead_scores_daily as (
     select * from {{ ref('int_lead_scores_computed') }}
+),
+
+lead_score_dates as (
+    select * from {{ ref('int_lead_score_dates') }}
 ),
 
 scoring_models as (
@@ -228,7 +231,6 @@ days_flagged as (
         scored_days.scoring_model,
         scored_days.lead_id,
         scored_days.score_date,
-        scored_days.history_fingerprint,
         scored_days.entry_reason,
         scored_days.fit_score,
         scored_days.engagement_score,
@@ -406,7 +408,7 @@ episodes_explained as (
         end as exit_detail,
         exit_days.fit_score as exit_fit_score,
         exit_days.engagement_score as exit_engagement_score,
-        entry_days.history_fingerprint,
+        lead_score_dates.history_fingerprint,
         '{{ definition_version('int_mql_episodes_computed') }}' as definition_version,
         -- the daily scores taken in: the highest build_number when this build compiled
         cast({{ scores_build_number }} as integer) as scores_build_number,
@@ -423,6 +425,11 @@ episodes_explained as (
         on episodes_chained.scoring_model = exit_days.scoring_model
             and episodes_chained.lead_id = exit_days.lead_id
             and episodes_chained.exited_on = exit_days.score_date
+    -- joined after the walk, not carried on every walked day through its window sorts (the
+    -- scores of a lead share one fingerprint: the one int_lead_score_dates has in this build)
+    left join lead_score_dates
+        on episodes_chained.scoring_model = lead_score_dates.scoring_model
+            and episodes_chained.lead_id = lead_score_dates.lead_id
 )
 
 select * from episodes_explained
