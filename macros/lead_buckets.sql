@@ -3,8 +3,8 @@
         environment variable MQL_LEAD_BUCKETS; 1 by default). Each pass computes the leads of
         one bucket (lead_bucket_filter), so a pass needs about 1/N of the memory; the rows
         of the other buckets are appended by the post-hook insert_other_lead_buckets.
-        int_mql_episodes_computed makes one pass in a daily build with few changed days
-        (lead_bucket_filter with one_pass). -#}
+        A daily build of int_lead_scores_computed or int_mql_episodes_computed that computes
+        at most a bucket's share of the rows makes one pass (lead_buckets_in_one_pass). -#}
     {%- set given = var('lead_buckets', env_var('MQL_LEAD_BUCKETS', '1')) -%}
     {%- set buckets = given | int -%}
     {%- if buckets < 1 or buckets | string != given | string | trim -%}

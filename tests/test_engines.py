@@ -10,8 +10,9 @@ must pass there, and every public table must be equal to DuckDB's on all of them
 builds the history models in one pass, the other engines in LEAD_BUCKETS passes over the
 leads (their lead_bucket_filter), so the comparison also checks the buckets. PostgreSQL is
 built for the day before first, so its build for the day is incremental: the comparison also
-checks its incremental path against DuckDB's one full build (there the episodes, with few
-changed days, take one pass; tests/test_incremental.py compares both ways on DuckDB).
+checks its incremental path against DuckDB's one full build (there the scores and episodes,
+with few rows to compute, take one pass; tests/test_incremental.py compares both ways on
+DuckDB).
 """
 
 from __future__ import annotations

@@ -28,9 +28,10 @@ wrote a row; the history models' scores at full precision are compared to 1e-9, 
 doubles in another order may differ in the last bits). The first and the daily builds
 compute the history models in LEAD_BUCKETS passes (each pass the leads of one bucket, the
 others appended by a post-hook), the full build in one: a lead lost or computed twice by a
-pass would show as a difference. A daily build with few changed days of scores computes the
-episodes in one pass (every day here but CHANGED_ON, built in CHANGED_ON_BUCKETS passes so
-that its changed days are more than a bucket's share): both ways are compared.
+pass would show as a difference. A daily build that computes at most a bucket's share of the
+rows computes the scores and the episodes in one pass (every day here but CHANGED_ON, built
+in CHANGED_ON_BUCKETS passes so that its changed rows are more than a bucket's share, and,
+for the scores, the day after the SKIPPED days): both ways are compared.
 
 The daily runs reuse one parsed manifest through dbt's Python entry point: a changed
 `as_of` var makes the command line re-parse the project each time, which would cost more
@@ -102,9 +103,11 @@ LATE_REJECTION_DAYS = 20
 EPISODES_SKIPPED_ON = 26
 EPISODES_MARKED_ON = 22
 LEAD_BUCKETS = 3
+# the bucketed models that compute every bucket in one pass in a daily build with few rows
+ONE_PASS_MODELS = ["int_lead_scores_computed", "int_mql_episodes_computed"]
 # the build of CHANGED_ON recomputes the whole history of the leads it changes: made in this
 # many buckets, the rows it writes are more than a bucket's share of the daily scores, so the
-# episodes are computed in buckets that day; on the other days (a few rows each) in one pass
+# scores and episodes are computed in buckets that day; on most other days in one pass
 CHANGED_ON_BUCKETS = 12
 
 
@@ -313,20 +316,19 @@ class DailyRunner:
         parsed = dbtRunner().invoke(["parse", *self.args])
         assert parsed.success, parsed.exception
         self.runner = dbtRunner(manifest=parsed.result)
-        self.episodes = target / "compiled" / "lead_scoring" / "models" / "intermediate"
-        self.episodes /= "int_mql_episodes_computed.sql"
-        # per day whose run built the episodes: did it compute every lead bucket in one pass?
-        self.episodes_in_one_pass: dict[dt.date, bool] = {}
+        # per model that may take one pass, per day whose run built it: did it compute every
+        # lead bucket in one pass?
+        self.in_one_pass: dict[str, dict[dt.date, bool]] = {model: {} for model in ONE_PASS_MODELS}
 
     def run(self, day: dt.date, *selection: str, buckets: int = LEAD_BUCKETS) -> None:
-        self.episodes.unlink(missing_ok=True)
         result = self.runner.invoke(
             ["run", *as_of_vars(day.isoformat(), buckets), *selection, *self.args]
         )
         assert result.success, f"incremental run for {day} failed: {result.exception}"
-        if self.episodes.exists():
-            one_pass = "/* every lead bucket in one pass */" in self.episodes.read_text()
-            self.episodes_in_one_pass[day] = one_pass
+        for node_result in result.result.results:
+            if node_result.node.name in ONE_PASS_MODELS:
+                one_pass = "/* every lead bucket in one pass */" in node_result.node.compiled_code
+                self.in_one_pass[node_result.node.name][day] = one_pass
 
 
 @pytest.fixture(scope="module")
@@ -373,13 +375,12 @@ def daily_and_full(
             runner.run(day, buckets=CHANGED_ON_BUCKETS)
         elif offset not in SKIPPED:
             runner.run(day)
-    # the daily builds in buckets (the others computed the episodes in one pass)
-    changed["episodes_in_buckets_on"] = " ".join(
-        str((day - START).days)
-        for day, one_pass in runner.episodes_in_one_pass.items()
-        if not one_pass
-    )
-    changed["episodes_in_one_pass_days"] = str(sum(runner.episodes_in_one_pass.values()))
+    # per model, the daily builds in buckets (the others computed it in one pass)
+    for model, days in runner.in_one_pass.items():
+        changed[f"{model}_in_buckets_on"] = " ".join(
+            str((day - START).days) for day, one_pass in days.items() if not one_pass
+        )
+        changed[f"{model}_in_one_pass_days"] = str(sum(days.values()))
     # the episodes again on their own, with no new build of the scores: nothing to take in
     runner.run(END, "--select", "int_mql_episodes_computed+")
     with duckdb.connect(str(source), read_only=True) as con:
@@ -408,12 +409,20 @@ def test_the_daily_builds_were_incremental_and_saw_late_events(
 ) -> None:
     daily, _, late, target, changed = daily_and_full
     assert late > 10, "the simulation should deliver late events"
-    # the episodes of a daily build are computed in one pass when few days changed, else in
-    # buckets: CHANGED_ON in buckets, every other daily build of the episodes in one pass, and
-    # the comparison with the full build covers both
-    assert changed["episodes_in_buckets_on"] == str(CHANGED_ON)
-    episode_builds = 30 - len(SKIPPED) - 1  # EPISODES_SKIPPED_ON leaves them out
-    assert changed["episodes_in_one_pass_days"] == str(episode_builds - 1)
+    # the scores and episodes of a daily build are computed in one pass when it computes few
+    # rows, else in buckets, and the comparison with the full build covers both. In buckets:
+    # CHANGED_ON (whole histories rewritten, in CHANGED_ON_BUCKETS) for both; for the scores
+    # also the build after the SKIPPED days, which computes every lead on each of the days
+    # skipped (the episodes take in only the days whose scores changed: one pass)
+    after_skipped = max(SKIPPED) + 1
+    score_builds = 30 - len(SKIPPED)
+    episode_builds = score_builds - 1  # EPISODES_SKIPPED_ON leaves them out
+    for model, in_buckets, builds in [
+        ("int_lead_scores_computed", f"{CHANGED_ON} {after_skipped}", score_builds),
+        ("int_mql_episodes_computed", str(CHANGED_ON), episode_builds),
+    ]:
+        assert changed[f"{model}_in_buckets_on"] == in_buckets, changed
+        assert changed[f"{model}_in_one_pass_days"] == str(builds - len(in_buckets.split())), changed
     compiled = target / "run" / "lead_scoring" / "models" / "intermediate"
     for model in [
         "int_marketing_events_checked",
@@ -443,7 +452,6 @@ def test_the_daily_builds_were_incremental_and_saw_late_events(
         / "int_lead_scores_computed.sql"
     ).read_text()
     assert "leads_built" in scores, "the last daily run recomputed every day of every lead"
-    assert "/* lead bucket */" in scores, "the daily runs were not made in lead buckets"
     assert query(daily, "select max(as_of_date) from marts.lead_scores") == [(END,)]
 
 

@@ -6,9 +6,12 @@
     shown at exactly the threshold qualifies. Incremental by score_date like
     int_lead_engagement_rules_decayed: a daily build computes the late-arrival window and
     every day of the leads whose history_fingerprint changed or that are new. With
-    lead_buckets above 1, the leads are computed in that many passes (lead_bucket_filter). -#}
+    lead_buckets above 1, the leads are computed in that many passes (lead_bucket_filter),
+    except in a daily build that computes at most a bucket's share of the rows
+    (history_in_one_pass): one scan of the decayed rows instead of one per bucket. -#}
 {%- set number = type_score() -%}
 {%- set window_only = reads_late_window_only('int_lead_scores_computed') -%}
+{%- set one_pass = window_only and history_in_one_pass() -%}
 {%- set days_since_activity = age_in_days(
     'cast(leads_fit_graded.last_activity_at as date)', 'leads_fit_graded.score_date'
 ) -%}
@@ -60,7 +63,7 @@ rule_events_daily as (
 ),
 
 days_to_compute as (
-    {{ history_days_to_compute('score_dates', this if window_only else none) }}
+    {{ history_days_to_compute('score_dates', this if window_only else none, one_pass=one_pass) }}
 ),
 
 -- fit and disqualification per version of the lead's attributes; a version applies from
@@ -123,7 +126,7 @@ engagement_per_lead as (
     {% endif -%}
     inner join scoring_models
         on engagement_rule_totals.scoring_model = scoring_models.scoring_model
-    where {{ lead_bucket_filter('engagement_rule_totals.lead_id') }}
+    where {{ lead_bucket_filter('engagement_rule_totals.lead_id', one_pass=one_pass) }}
     group by
         engagement_rule_totals.scoring_model,
         engagement_rule_totals.lead_id,

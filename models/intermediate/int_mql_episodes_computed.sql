@@ -34,7 +34,7 @@
         'select count(*), count(case when build_number > ' ~ mql_episodes_scores_taken_in()
         ~ ' then 1 end) from ' ~ ref('int_lead_scores_computed')
     ).rows[0] -%}
-    {%- set one_pass = counts[1] * lead_buckets() <= counts[0] -%}
+    {%- set one_pass = lead_buckets_in_one_pass(counts[1], counts[0]) -%}
 {%- endif -%}
 {%- set scores_build_number = 0 -%}
 {%- if execute and model.resource_type != 'unit_test'
