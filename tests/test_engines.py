@@ -117,12 +117,16 @@ def test_build_ran_every_model_and_test(engine: str, engine_builds: dict[str, Pa
     compiled = engine_builds[engine] / "compiled/lead_scoring/models/intermediate"
     decayed = (compiled / "int_lead_engagement_rules_decayed.sql").read_text()
     assert "/* lead bucket */" in decayed, "the history models were not bucketed"
-    # PostgreSQL's build is incremental (after the day before): few rows, so the scores
-    # take one pass there (lead_buckets_in_one_pass); Spark's is a full build, in buckets
+    # PostgreSQL's build is incremental (after the day before): few rows, so the scores and
+    # episodes take one pass there (lead_buckets_in_one_pass); Spark's is a full build, in
+    # buckets
     scores = (compiled / "int_lead_scores_computed.sql").read_text()
     one_pass = "/* every lead bucket in one pass */" in scores
     assert one_pass == (engine == "postgres"), f"{engine}: scores in one pass is {one_pass}"
-    assert one_pass or "/* lead bucket */" in scores
+    if not one_pass:
+        assert "/* lead bucket */" in scores, f"{engine}: the scores were not bucketed"
+    episodes = (compiled / "int_mql_episodes_computed.sql").read_text()
+    assert ("/* every lead bucket in one pass */" in episodes) == (engine == "postgres")
     # delete pre-hooks run before the transaction on DuckDB only: dbt-spark runs no hook
     # outside it (a Delta table would keep its late window twice)
     nodes = json.loads((engine_builds[engine] / "manifest.json").read_text())["nodes"]

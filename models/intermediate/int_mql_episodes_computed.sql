@@ -425,8 +425,8 @@ episodes_explained as (
         on episodes_chained.scoring_model = exit_days.scoring_model
             and episodes_chained.lead_id = exit_days.lead_id
             and episodes_chained.exited_on = exit_days.score_date
-    -- joined after the walk, not carried on every walked day through its window sorts (the
-    -- scores of a lead share one fingerprint: the one int_lead_score_dates has in this build)
+    -- the current fingerprint, joined after the walk, not carried on every walked day through
+    -- its window sorts (after a build of the scores, all of a lead's rows carry this one)
     left join lead_score_dates
         on episodes_chained.scoring_model = lead_score_dates.scoring_model
             and episodes_chained.lead_id = lead_score_dates.lead_id
