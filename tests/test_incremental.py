@@ -108,8 +108,9 @@ ONE_PASS_MODELS = ["int_lead_scores_computed", "int_mql_episodes_computed"]
 # the build of CHANGED_ON recomputes the whole history of the leads it changes: made in this
 # many buckets, the rows it writes are more than a bucket's share of the daily scores, so the
 # scores and episodes are computed in buckets that day; on the other days in one pass. With
-# 10, the scores' day would be within a bucket's share (about 7,100 of 7,500 stored rows)
-# if the changed leads' histories were not counted (about 26,000 with them)
+# 10, the scores' day would be within a bucket's share if the changed leads' histories were
+# not counted (about 710 lead-days x 10 against 7,500 stored rows; about 2,600 x 10 with
+# them): a small margin, so a change of the generated data may need another count here
 CHANGED_ON_BUCKETS = 10
 
 
