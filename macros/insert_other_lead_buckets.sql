@@ -4,7 +4,16 @@
         statement each, by running the same compiled SQL with the marked bucket number
         replaced. Works after a full build (the table was created) and an incremental one
         (bucket 0 was appended). Nothing when the build computed every bucket in one pass
-        (lead_bucket_filter with one_pass). -#}
+        (lead_bucket_filter with one_pass); a model whose filters mix the two (one without
+        one_pass) would lose the other buckets' leads, so that stops the build. -#}
+    {%- if execute and lead_buckets() > 1
+        and lead_buckets_in_one_pass_marker() in model.compiled_code
+        and lead_bucket_marker(0) in model.compiled_code -%}
+        {{ exceptions.raise_compiler_error(
+            model.name ~ ' computes every lead bucket in one pass in one lead_bucket_filter and'
+            ~ ' bucket 0 in another: give each of its lead_bucket_filter calls the same one_pass'
+        ) }}
+    {%- endif -%}
     {%- if execute and lead_buckets() > 1
         and lead_buckets_in_one_pass_marker() not in model.compiled_code -%}
         {%- for bucket in range(1, lead_buckets()) -%}

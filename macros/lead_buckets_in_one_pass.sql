@@ -1,15 +1,17 @@
-{% macro lead_buckets_in_one_pass(rows_to_compute, rows_stored) %}
+{% macro lead_buckets_in_one_pass(counts_sql) %}
     {#- The rule of every bucketed model: a build computes every lead bucket in one pass
         (lead_bucket_filter with one_pass) when the rows it computes are at most a bucket's
-        share of rows_stored. Buckets exist to bound a pass's memory, which a
-        full build needs; a daily build that computes few rows makes one scan of its inputs
-        instead of one per bucket. Always false with one bucket, at parse time and in unit
-        tests (one pass there anyway). rows_stored is the table the pass would otherwise scan
-        once per bucket: the model's own, or its input's (the episodes: the daily scores). -#}
+        share of the rows a pass would otherwise scan once per bucket. Buckets exist to bound
+        a pass's memory, which a full build needs; a daily build that computes few rows makes
+        one scan of its inputs instead of one per bucket. counts_sql returns one row: those
+        rows (the model's own table, or its input's: the episodes read the daily scores) and
+        the rows this build computes. Run only when it can matter: false without a query
+        with one bucket, at parse time and in unit tests (one pass there anyway). -#}
     {%- if not execute or model.resource_type == 'unit_test' or lead_buckets() == 1 -%}
         {{ return(false) }}
     {%- endif -%}
-    {{ return(rows_to_compute * lead_buckets() <= rows_stored) }}
+    {%- set counts = run_query(counts_sql).rows[0] -%}
+    {{ return((counts[1] or 0) * lead_buckets() <= counts[0]) }}
 {%- endmacro %}
 
 {% macro history_in_one_pass() %}
@@ -25,9 +27,6 @@
         lead is scored on the as-of date, and a lead with history on every day from its
         first_score_date, so a lead whose row of the last day carries its current
         fingerprint and whose first_score_date is before the cutoff has rows before it. -#}
-    {%- if not execute or model.resource_type == 'unit_test' or lead_buckets() == 1 -%}
-        {{ return(false) }}
-    {%- endif -%}
     {%- set cutoff = late_arrival_cutoff() -%}
     {%- set counts -%}
         select
@@ -55,6 +54,5 @@
                         and score_dates.history_fingerprint = last_day_rows.history_fingerprint
             ) as rows_to_compute
     {%- endset -%}
-    {%- set row = run_query(counts).rows[0] -%}
-    {{ return(lead_buckets_in_one_pass(row[1] or 0, row[0])) }}
+    {{ return(lead_buckets_in_one_pass(counts)) }}
 {%- endmacro %}

@@ -28,14 +28,10 @@
     daily scores instead of one per bucket) when the rows written since the episodes' last
     build are at most a bucket's share of the daily scores. The days of reopened episodes
     before those rows are not counted: a few open episodes per changed lead. -#}
-{%- set one_pass = false -%}
-{%- if window_only and execute and model.resource_type != 'unit_test' and lead_buckets() > 1 -%}
-    {%- set counts = run_query(
-        'select count(*), count(case when build_number > ' ~ mql_episodes_scores_taken_in()
-        ~ ' then 1 end) from ' ~ ref('int_lead_scores_computed')
-    ).rows[0] -%}
-    {%- set one_pass = lead_buckets_in_one_pass(counts[1], counts[0]) -%}
-{%- endif -%}
+{%- set one_pass = window_only and lead_buckets_in_one_pass(
+    'select count(*), count(case when build_number > ' ~ mql_episodes_scores_taken_in()
+    ~ ' then 1 end) from ' ~ ref('int_lead_scores_computed')
+) -%}
 {%- set scores_build_number = 0 -%}
 {%- if execute and model.resource_type != 'unit_test'
     and load_relation(ref('int_lead_scores_computed')) is not none -%}
