@@ -7,7 +7,7 @@
     {%- if this is not none and is_incremental() -%}
         {%- if reads_late_window_only(model_name) -%}
             delete from {{ this }}
-            where {{ date_column }} >= {{ late_arrival_cutoff() }} or {{ date_column }} is null
+            where {{ date_column }} >= {{ late_arrival_cutoff(date_column) }} or {{ date_column }} is null
         {%- else -%}
             delete from {{ this }}
         {%- endif -%}

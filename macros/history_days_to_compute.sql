@@ -16,9 +16,9 @@
             {% if rows_built -%}
                 case
                     when leads_built.lead_id is null then {{ score_dates }}.first_score_date
-                    when {{ score_dates }}.first_score_date > {{ late_arrival_cutoff() }}
+                    when {{ score_dates }}.first_score_date > {{ late_arrival_cutoff('score_date') }}
                         then {{ score_dates }}.first_score_date
-                    else {{ late_arrival_cutoff() }}
+                    else {{ late_arrival_cutoff('score_date') }}
                 end
             {%- else -%}
                 {{ score_dates }}.first_score_date
@@ -40,7 +40,7 @@
                         from {{ rows_built }} as rows_built
                         where rows_built.scoring_model = leads_scored.scoring_model
                             and rows_built.lead_id = leads_scored.lead_id
-                            and rows_built.score_date < {{ late_arrival_cutoff() }}
+                            and rows_built.score_date < {{ late_arrival_cutoff('score_date') }}
                     )
             ) as leads_built
                 on {{ score_dates }}.scoring_model = leads_built.scoring_model

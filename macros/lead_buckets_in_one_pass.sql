@@ -27,7 +27,7 @@
         lead is scored on the as-of date, and a lead with history on every day from its
         first_score_date, so a lead whose row of the last day carries its current
         fingerprint and whose first_score_date is before the cutoff has rows before it. -#}
-    {%- set cutoff = late_arrival_cutoff() -%}
+    {%- set cutoff = late_arrival_cutoff('score_date') -%}
     {%- set counts -%}
         select
             (select count(*) from {{ this }}) as rows_stored,

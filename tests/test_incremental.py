@@ -548,3 +548,49 @@ def test_an_edited_rule_is_applied_to_every_past_event_by_the_next_daily_build(
         "marts.mql_transitions",
     ]:
         assert rows_of(edited_daily, table) == rows_of(edited_full, table)
+
+
+PAST_DAY_BEFORE = 12
+
+
+def test_a_build_for_a_past_day_between_daily_builds_leaves_no_day_unscored(
+    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """A build for a past day keeps the rows before its window, some of which a later build
+    wrote when it rewrote whole histories; the next build for today must still compute every
+    day after the past one, as the rows stored now end there."""
+    daily, _, _, _, _ = daily_and_full
+    past = END - dt.timedelta(days=PAST_DAY_BEFORE)
+    database = tmp_path / "daily" / "mql.duckdb"
+    database.parent.mkdir()
+    shutil.copy(daily, database)
+    with duckdb.connect(str(database)) as con:
+        # mid-sized accounts grow (enterprise size): their leads' fit rises on every past
+        # day, so the next build rewrites their whole histories
+        con.execute(
+            "update raw.accounts set employee_count = 6000"
+            " where employee_count between 200 and 4999"
+        )
+    for day in [END, past]:
+        result = run_dbt([*MODELS_AND_SEEDS, *as_of_vars(day.isoformat(), LEAD_BUCKETS)], database)
+        assert result.ok, result.output[-4000:]
+    cutoff = past - dt.timedelta(days=3)
+    for table in HISTORY_MODELS:
+        # what this test is about: rows before the past day's window written by the build for
+        # END, while the table's last day is now the past day
+        assert query(
+            database,
+            f"select max(score_date), max(built_as_of) filter (where score_date < ?) from {table}",
+            [cutoff],
+        ) == [(past, END)], table
+    result = run_dbt([*MODELS_AND_SEEDS, *as_of_vars(END.isoformat(), LEAD_BUCKETS)], database)
+    assert result.ok, result.output[-4000:]
+    full = tmp_path / "full" / "mql.duckdb"
+    full.parent.mkdir()
+    shutil.copy(database, full)
+    rebuilt = run_dbt([*MODELS_AND_SEEDS, "--full-refresh", *as_of_vars(END.isoformat())], full)
+    assert rebuilt.ok, rebuilt.output[-4000:]
+    for table in COMPARED:
+        assert rows_of(database, table) == rows_of(full, table), table
+    for table in HISTORY_MODELS:
+        assert_rows_close(rows_to_compare(database, table), rows_to_compare(full, table))

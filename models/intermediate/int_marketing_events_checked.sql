@@ -23,7 +23,7 @@
 {%- set events_in_scope -%}
     select * from {{ ref('int_marketing_events_classified') }}
     {% if window_only %}
-        where occurred_at >= cast({{ late_arrival_cutoff() }} as {{ dbt.type_timestamp() }})
+        where occurred_at >= cast({{ late_arrival_cutoff('event_date') }} as {{ dbt.type_timestamp() }})
             or occurred_at is null
     {% endif %}
 {%- endset %}
@@ -48,7 +48,7 @@ ids_seen_before_the_window as (
         select 1
         from events_built
         where events_built.event_id = events.event_id
-            and events_built.event_date < {{ late_arrival_cutoff() }}
+            and events_built.event_date < {{ late_arrival_cutoff('event_date') }}
     )
 ),
 {% endif %}

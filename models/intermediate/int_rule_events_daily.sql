@@ -33,7 +33,7 @@ events as (
     select * from events_checked
     where reject_reason is null
     {% if window_only %}
-        and event_date >= {{ late_arrival_cutoff() }}
+        and event_date >= {{ late_arrival_cutoff('event_date') }}
     {% endif %}
 ),
 
