@@ -10,7 +10,10 @@
     changes for a lead-rule (an event, or a piece of its decay starting or ending) get
     running sums, and each such day's sums hold until the next change, which gives every day
     scored on in between. Only the change days from the first day computed on are sorted for
-    the running sums; those before it are summed up first.
+    the running sums; those before it are summed up first. A lead computed from the day the
+    settled sums hold from (int_lead_rule_events_settled) on, which is every lead in a daily
+    build but the new and changed ones, takes its lead-rules' settled sums instead of its
+    settled event days, and reads only the event days not settled yet.
     - none, step, linear: the decay multiplier is piecewise linear in the age, so an event
       adds its points and a slope where a piece starts and takes them back where it ends
       (step: one start and one end per band; linear: from age 0 to the first whole age at or
@@ -27,7 +30,7 @@
       0.5^64 per block between them. -#}
 {%- set number = type_score() -%}
 {%- set window_only = reads_late_window_only('int_lead_engagement_rules_decayed') -%}
-{%- set block_half_lives = 64 -%}
+{%- set block_half_lives = half_life_block_half_lives() -%}
 {%- set epoch = "cast('1970-01-01' as date)" -%}
 {%- set lead_rule_so_far =
     'partition by scoring_model, rule_id, lead_id order by change_date'
@@ -63,8 +66,34 @@ score_dates as (
     select * from {{ ref('int_lead_score_dates') }}
 ),
 
+lead_rule_events_settled as (
+    select * from {{ ref('int_lead_rule_events_settled') }}
+),
+
+rule_settling as (
+    {{ engagement_rule_settling('engagement_rules', 'decay_steps') }}
+),
+
+-- every settled sum holds before the table's latest settled_before (a row a build did not
+-- replace had no event day settling in it); null while there are none
+settled_sums as (
+    select max(settled_before) as settled_before
+    from lead_rule_events_settled
+),
+
+-- each lead's first day computed on; a lead computed from the settled sums' day on takes
+-- them (settled_before) and only its event days not settled yet, any other every event day
 lead_compute_ranges as (
-    {{ history_days_to_compute('score_dates', this if window_only else none, first_days_only=true) }}
+    select
+        lead_day_ranges.*,
+        case
+            when lead_day_ranges.compute_from >= settled_sums.settled_before
+                then settled_sums.settled_before
+        end as settled_before
+    from (
+        {{ history_days_to_compute('score_dates', this if window_only else none, first_days_only=true) }}
+    ) as lead_day_ranges
+    cross join settled_sums
 ),
 
 -- every event day counts for the days computed, those before them included; a half-life
@@ -74,14 +103,12 @@ rule_events as (
         rule_events_aged.*,
         case
             when rule_events_aged.decay_mode = 'half_life'
-                then rule_events_aged.event_points
-                    * power(
-                        cast(2 as {{ number }}),
-                        (
-                            rule_events_aged.day_number
-                            - {{ block_half_lives }} * rule_events_aged.half_life_days * rule_events_aged.day_block
-                        ) / rule_events_aged.half_life_days
-                    )
+                then {{ half_life_block_weight(
+                    'rule_events_aged.event_points',
+                    'rule_events_aged.day_number',
+                    'rule_events_aged.half_life_days',
+                    'rule_events_aged.day_block'
+                ) }}
             else cast(0 as {{ number }})
         end as block_weight
     from (
@@ -99,10 +126,10 @@ rule_events as (
             {{ age_in_days(epoch, 'rule_events_daily.event_date') }} as day_number,
             case
                 when engagement_rules.decay_mode = 'half_life'
-                    then cast(floor(
-                            {{ age_in_days(epoch, 'rule_events_daily.event_date') }}
-                            / ({{ block_half_lives }} * cast(engagement_rules.half_life_days as {{ number }}))
-                        ) as bigint)
+                    then {{ half_life_day_block(
+                        age_in_days(epoch, 'rule_events_daily.event_date'),
+                        'cast(engagement_rules.half_life_days as ' ~ number ~ ')'
+                    ) }}
             end as day_block,
             lead_compute_ranges.first_score_date as decay_origin
         from rule_events_daily
@@ -112,9 +139,28 @@ rule_events as (
         inner join engagement_rules
             on rule_events_daily.scoring_model = engagement_rules.scoring_model
                 and rule_events_daily.rule_id = engagement_rules.rule_id
+        inner join rule_settling
+            on rule_events_daily.scoring_model = rule_settling.scoring_model
+                and rule_events_daily.rule_id = rule_settling.rule_id
         where rule_events_daily.event_date <= {{ as_of_date() }}
             and {{ lead_bucket_filter('rule_events_daily.lead_id') }}
+            and (
+                lead_compute_ranges.settled_before is null
+                or {{ age_in_days('rule_events_daily.event_date', 'lead_compute_ranges.settled_before') }}
+                <= rule_settling.settle_days
+            )
     ) as rule_events_aged
+),
+
+-- the settled sums of the leads that take them (one row per lead-rule, or per half-life block)
+sums_settled as (
+    select lead_rule_events_settled.*
+    from lead_rule_events_settled
+    inner join lead_compute_ranges
+        on lead_rule_events_settled.scoring_model = lead_compute_ranges.scoring_model
+            and lead_rule_events_settled.lead_id = lead_compute_ranges.lead_id
+    where lead_compute_ranges.settled_before is not null
+        and {{ lead_bucket_filter('lead_rule_events_settled.lead_id') }}
 ),
 
 -- the first day of each block of a half-life rule after the block of its first event, so
@@ -141,11 +187,29 @@ half_life_block_starts as (
                 lead_id,
                 half_life_days,
                 min(day_block) as first_block,
-                cast(floor(
-                    {{ age_in_days(epoch) }} / ({{ block_half_lives }} * half_life_days)
-                ) as bigint) as as_of_block
-            from rule_events
-            where decay_mode = 'half_life'
+                {{ half_life_day_block(age_in_days(epoch), 'half_life_days') }} as as_of_block
+            from (
+                select
+                    scoring_model,
+                    rule_id,
+                    lead_id,
+                    half_life_days,
+                    day_block
+                from rule_events
+                where decay_mode = 'half_life'
+                union all
+                select
+                    sums_settled.scoring_model,
+                    sums_settled.rule_id,
+                    sums_settled.lead_id,
+                    cast(engagement_rules.half_life_days as {{ number }}) as half_life_days,
+                    sums_settled.day_block
+                from sums_settled
+                inner join engagement_rules
+                    on sums_settled.scoring_model = engagement_rules.scoring_model
+                        and sums_settled.rule_id = engagement_rules.rule_id
+                where engagement_rules.decay_mode = 'half_life'
+            ) as half_life_event_blocks
             group by scoring_model, rule_id, lead_id, half_life_days
         ) as lead_rule_blocks
         where lead_rule_blocks.as_of_block > lead_rule_blocks.first_block
@@ -268,6 +332,23 @@ changes as (
         day_block,
         cast(0 as {{ number }}) as block_weight
     from half_life_block_starts
+    union all
+    -- the settled event days of a lead-rule, summed: before every day computed on
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        last_event_date as change_date,
+        event_count,
+        last_event_date as event_date,
+        last_occurred_at,
+        raw_points as event_points,
+        constant_points as constant_change,
+        cast(0 as {{ number }}) as slope_change,
+        active_pieces as piece_change,
+        day_block,
+        block_weight
+    from sums_settled
 ),
 
 -- one row per change day from the first day computed on; the change days before it only
