@@ -4,7 +4,12 @@
         Without rows_built (a full build) every day of every lead. With rows_built (the
         model's own table, `this`, after its pre-hooks removed the late window and the leads
         whose history_fingerprint changed): only the days from the late-arrival cutoff for a
-        lead that still has rows before it, every day for the others. With first_days_only,
+        lead that still has rows before it, every day for the others. A lead has rows before
+        the cutoff when it has rows on the day before it: the previous build scored every day
+        of a history lead up to its as_of, which is after that day, and only the late window
+        or all of a lead's rows are ever deleted (a lead without history is computed on the
+        as-of date only, after the cutoff); reading that one day, not every stored row
+        before it, keeps the lookup to a day's rows. With first_days_only,
         one row per lead with the first of those days (compute_from) and its first_score_date
         instead. Only the leads of the lead bucket computed by this pass (lead_bucket_filter),
         or every lead with one_pass. -#}
@@ -40,7 +45,7 @@
                         from {{ rows_built }} as rows_built
                         where rows_built.scoring_model = leads_scored.scoring_model
                             and rows_built.lead_id = leads_scored.lead_id
-                            and rows_built.score_date < {{ late_arrival_cutoff('score_date') }}
+                            and rows_built.score_date = {{ late_arrival_cutoff('score_date', days_before=1) }}
                     )
             ) as leads_built
                 on {{ score_dates }}.scoring_model = leads_built.scoring_model

@@ -1,4 +1,4 @@
-{% macro late_arrival_cutoff(date_column) %}
+{% macro late_arrival_cutoff(date_column, days_before=0) %}
     {#- The first day an incremental build re-reads: late_event_lookback_days before as_of,
         or before the day the stored rows are complete to if that is earlier (a skipped
         day, or a build for a past day), so no day is ever left unread. That day is the
@@ -7,7 +7,8 @@
         while rows before its window that a later build rewrote (whole histories) keep the
         later built_as_of; the events models store events of any day, so their last day is
         at least the previous as_of whenever events came in up to it. Events that arrive
-        later than the cutoff after their day need a --full-refresh. -#}
+        later than the cutoff after their day need a --full-refresh. With days_before, that
+        many days before the cutoff. -#}
     {%- set lookback = var('late_event_lookback_days') | int -%}
     {%- if lookback < 0 -%}
         {{ exceptions.raise_compiler_error("var 'late_event_lookback_days' must be 0 or more, got " ~ lookback) }}
@@ -19,6 +20,6 @@
         ).rows[0] -%}
         {%- set day = ([day] + (stored | reject('none') | list)) | min -%}
     {%- endif -%}
-    {%- set cutoff = day - modules.datetime.timedelta(days=lookback) -%}
+    {%- set cutoff = day - modules.datetime.timedelta(days=lookback + days_before) -%}
     cast('{{ cutoff.isoformat() }}' as date)
 {%- endmacro %}
