@@ -5,7 +5,9 @@
 - every column of a mart is described;
 - the tests dbt parsed equal the tests the YAML declares (a misspelled or misplaced test
   key is silently ignored by dbt, so the counts would differ);
-- no old-style `tests:` keys (this project uses `data_tests:`).
+- no old-style `tests:` keys (this project uses `data_tests:`);
+- every unit test's name fits in 63 characters: dbt names a unit test's relation after it,
+  and PostgreSQL refuses longer relation names (the test then fails there only).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 GRAIN_TESTS = {"unique", "unique_combination"}
+# PostgreSQL's limit on identifiers (NAMEDATALEN - 1)
+MAX_RELATION_NAME = 63
 # Models whose grain is not a key.
 NO_GRAIN_TEST = {
     # a problem list, not keyed
@@ -102,6 +106,12 @@ def check(manifest: dict) -> list[str]:
     parsed_generic = sum(1 for test in tests if test.get("test_metadata"))
     parsed_singular = sum(1 for test in tests if not test.get("test_metadata"))
     parsed_unit = len(manifest.get("unit_tests", {}))
+    for unit_test in manifest.get("unit_tests", {}).values():
+        if len(unit_test["name"]) > MAX_RELATION_NAME:
+            problems.append(
+                f"unit test {unit_test['name']}: name longer than {MAX_RELATION_NAME}"
+                " characters (PostgreSQL refuses its relation)"
+            )
     singular_files = len(list((ROOT / "data-tests").rglob("*.sql")))
     if parsed_generic != generic:
         problems.append(f"YAML declares {generic} generic tests but dbt parsed {parsed_generic}")

@@ -458,6 +458,12 @@ def test_the_daily_builds_were_incremental_and_saw_late_events(
     ).read_text()
     assert "leads_built" in scores, "the last daily run recomputed every day of every lead"
     assert query(daily, "select max(as_of_date) from marts.lead_scores") == [(END,)]
+    # the settled sums hold up to the first day the last daily build computed for a history
+    # lead (the day before its window of 3 days: it followed a build for the day before),
+    # so that the history leads took them instead of reading every event day
+    assert query(
+        daily, "select max(settled_before) from intermediate.int_lead_rule_events_settled"
+    ) == [(END - dt.timedelta(days=4),)]
 
 
 def test_the_changes_rewrote_past_days_in_a_full_build(

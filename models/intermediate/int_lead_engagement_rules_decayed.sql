@@ -12,8 +12,9 @@
     scored on in between. Only the change days from the first day computed on are sorted for
     the running sums; those before it are summed up first. A lead computed from the day the
     settled sums hold from (int_lead_rule_events_settled) on, which is every lead in a daily
-    build but the new and changed ones, takes its lead-rules' settled sums instead of its
-    settled event days, and reads only the event days not settled yet.
+    build after one for the day before but the new and changed ones, takes its lead-rules'
+    settled sums instead of its settled event days, and reads only the event days not
+    settled yet.
     - none, step, linear: the decay multiplier is piecewise linear in the age, so an event
       adds its points and a slope where a piece starts and takes them back where it ends
       (step: one start and one end per band; linear: from age 0 to the first whole age at or

@@ -3,8 +3,8 @@
     half-life is its own day. int_lead_engagement_rules_decayed then reads these sums and only
     the event days not yet settled, instead of every event day of the lead-rule, for the
     leads it computes from settled_before on. Incremental: a daily build adds the event days
-    that settled since the stored day to the sums of their lead-rules (a few per lead, the
-    rows replaced by lead-rule); everything when the definition or an upstream model
+    that settled since the stored day to the sums of their lead-rules (their rows replaced,
+    by lead-rule and block_key); everything when the definition or an upstream model
     changed, or after a build for an earlier day (settled_sums_rebuilt). -#}
 {%- set number = type_score() -%}
 {%- set epoch = "cast('1970-01-01' as date)" -%}
@@ -25,7 +25,7 @@
 {{ config(
     materialized=late_window_materialization(),
     incremental_strategy='merge' if target.type == 'spark' else 'delete+insert',
-    unique_key=['scoring_model', 'rule_id', 'lead_id'],
+    unique_key=['scoring_model', 'rule_id', 'lead_id', 'block_key'],
     pre_hook=[delete_before_transaction("{{ clear_settled_sums() }}")]
 ) }}
 
@@ -108,8 +108,7 @@ events_settled as (
 ),
 
 {% if stored_before is not none %}
--- the stored sums of the lead-rules that settle more event days now (every block of them:
--- their rows are replaced by lead-rule)
+-- the stored sums of the lead-rules that settle more event days now (every block of them)
 sums_stored as (
     select
         stored.scoring_model,
@@ -140,6 +139,8 @@ lead_rule_sums as (
         rule_id,
         lead_id,
         day_block,
+        -- the key of the row with its block, never null (a merge matches no null)
+        coalesce(day_block, -1) as block_key,
         cast(sum(event_count) as bigint) as event_count,
         max(event_date) as last_event_date,
         max(last_occurred_at) as last_occurred_at,
