@@ -10,7 +10,8 @@
         --full-refresh), except that a build for an earlier day moves it back
         (settled_sums_rebuilt). -#}
     {%- set day = modules.datetime.date.fromisoformat(var('as_of') | string) -%}
-    {%- if execute and model.resource_type != 'unit_test' -%}
+    {%- if execute and model.resource_type != 'unit_test'
+        and load_relation(ref('int_rule_events_daily')) is not none -%}
         {%- set events_read_for = run_query(
             'select max(built_as_of) from ' ~ ref('int_rule_events_daily')
         ).columns[0].values()[0] -%}
