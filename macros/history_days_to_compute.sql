@@ -13,6 +13,11 @@
         one row per lead with the first of those days (compute_from) and its first_score_date
         instead. Only the leads of the lead bucket computed by this pass (lead_bucket_filter),
         or every lead with one_pass. -#}
+    {%- if rows_built -%}
+        {#- read once: each call queries the stored table -#}
+        {%- set cutoff = late_arrival_cutoff('score_date') -%}
+        {%- set day_before_cutoff = late_arrival_cutoff('score_date', days_before=1) -%}
+    {%- endif -%}
     {%- set lead_ranges -%}
         select
             {{ score_dates }}.scoring_model,
@@ -21,9 +26,9 @@
             {% if rows_built -%}
                 case
                     when leads_built.lead_id is null then {{ score_dates }}.first_score_date
-                    when {{ score_dates }}.first_score_date > {{ late_arrival_cutoff('score_date') }}
+                    when {{ score_dates }}.first_score_date > {{ cutoff }}
                         then {{ score_dates }}.first_score_date
-                    else {{ late_arrival_cutoff('score_date') }}
+                    else {{ cutoff }}
                 end
             {%- else -%}
                 {{ score_dates }}.first_score_date
@@ -45,7 +50,7 @@
                         from {{ rows_built }} as rows_built
                         where rows_built.scoring_model = leads_scored.scoring_model
                             and rows_built.lead_id = leads_scored.lead_id
-                            and rows_built.score_date = {{ late_arrival_cutoff('score_date', days_before=1) }}
+                            and rows_built.score_date = {{ day_before_cutoff }}
                     )
             ) as leads_built
                 on {{ score_dates }}.scoring_model = leads_built.scoring_model

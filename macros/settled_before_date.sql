@@ -8,7 +8,7 @@
         settle days whose events are still to be read. Events before it never change in a
         later build (they are older than its late window; loading older ones needs a
         --full-refresh), except that a build for an earlier day moves it back
-        (settled_sums_rebuilt). -#}
+        (settled_sums_stored_before). -#}
     {%- set day = modules.datetime.date.fromisoformat(var('as_of') | string) -%}
     {%- if execute and model.resource_type != 'unit_test'
         and load_relation(ref('int_rule_events_daily')) is not none -%}

@@ -5,15 +5,12 @@
     leads it computes from settled_before on. Incremental: a daily build adds the event days
     that settled since the stored day to the sums of their lead-rules (their rows replaced,
     by lead-rule and block_key); everything when the definition or an upstream model
-    changed, or after a build for an earlier day (settled_sums_rebuilt). -#}
+    changed, or after a build for an earlier day (settled_sums_stored_before). -#}
 {%- set number = type_score() -%}
 {%- set epoch = "cast('1970-01-01' as date)" -%}
 {%- set settled_before = settled_before_date() -%}
 {%- set settled_before_sql = "cast('" ~ settled_before.isoformat() ~ "' as date)" -%}
-{%- set stored_before = none -%}
-{%- if execute and this is not none and is_incremental() and not settled_sums_rebuilt() -%}
-    {%- set stored_before = run_query('select max(settled_before) from ' ~ this).columns[0].values()[0] -%}
-{%- endif -%}
+{%- set stored_before = settled_sums_stored_before() -%}
 {#- added to the stored sums: only the event days that settled since their day -#}
 {%- set settling_since_stored = '1 = 1' -%}
 {%- if stored_before is not none -%}
