@@ -7,6 +7,7 @@ the session build) so that a mistake in one is caught by the other.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -19,6 +20,14 @@ from tests.conftest import AS_OF
 
 PUBLIC_TABLES = ["marts.lead_scores", "marts.lead_score_explanations"]
 MODELS = ["b2b_default", "b2b_intent_heavy"]
+# tables with a row per lead, or lead-rule, per day or event day
+HISTORY_TABLES = {
+    "int_marketing_events_checked",
+    "int_rule_events_daily",
+    "int_lead_rule_events_settled",
+    "int_lead_engagement_rules_decayed",
+    "int_lead_scores_computed",
+}
 
 
 def test_every_lead_is_scored_once_by_every_model(warehouse: Path) -> None:
@@ -206,6 +215,37 @@ def test_history_models_were_built_in_lead_buckets(warehouse: Path) -> None:
         "int_mql_episodes_computed",
     ]:
         assert "= 0 /* lead bucket */" in (run / f"{model}.sql").read_text(), model
+
+
+def materialized_ctes(database: Path, sql: str) -> set[str]:
+    """The CTEs DuckDB's plan of `sql` stores before the query runs."""
+    plan = json.loads(query(database, "explain (format json) " + sql)[0][1])
+    names: set[str] = set()
+    nodes = list(plan)
+    while nodes:
+        node = nodes.pop()
+        if node.get("name") == "CTE":
+            names.add(node["extra_info"]["CTE Name"])
+        nodes.extend(node.get("children", []))
+    return names
+
+
+def test_no_model_stores_a_history_table_whole_in_a_cte(warehouse: Path) -> None:
+    # DuckDB stores a CTE referenced more than once, every row and column of it: an import
+    # CTE of a history table would copy the whole table in every pass over a few of its rows
+    compiled = warehouse.parent / "target" / "compiled" / "lead_scoring" / "models"
+    import_cte = re.compile(
+        r"(\w+) as (?:not materialized )?\(\s*select \* from \"[^\"]+\"\.\"[^\"]+\"\.\"(\w+)\"\s*\)"
+    )
+    checked = {}
+    for path in sorted(compiled.rglob("*.sql")):
+        sql = path.read_text()
+        imports = {cte for cte, table in import_cte.findall(sql) if table in HISTORY_TABLES}
+        if imports:
+            checked[path.stem] = imports & materialized_ctes(warehouse, sql)
+    # the models that read a history table twice, at least, were checked
+    assert {"int_mql_episodes_computed", "int_lead_engagement_rules_decayed"} <= set(checked)
+    assert checked == {model: set() for model in checked}
 
 
 def test_lead_buckets_below_one_stop_the_build(warehouse: Path, tmp_path: Path) -> None:

@@ -67,7 +67,8 @@ score_dates as (
     select * from {{ ref('int_lead_score_dates') }}
 ),
 
-lead_rule_events_settled as (
+-- read where it is used (the settled day, this pass's sums), never stored whole
+lead_rule_events_settled as {{ not_materialized() }} (
     select * from {{ ref('int_lead_rule_events_settled') }}
 ),
 

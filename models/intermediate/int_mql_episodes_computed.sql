@@ -54,7 +54,8 @@
 
 with
 
-lead_scores_daily as (
+-- read where it is used (restarts, the leads to walk, their days), never stored whole
+lead_scores_daily as {{ not_materialized() }} (
     select * from {{ ref('int_lead_scores_computed') }}
 ),
 
