@@ -35,7 +35,6 @@ NO_GRAIN_TEST = {
     "stg_crm__sales_dispositions",
     "stg_crm__opportunities",
     "stg_marketing__events",
-    "int_marketing_events_classified",
 }
 
 

@@ -1,4 +1,5 @@
-{#- The one model that reads raw events; scoring and the quarantine both read it. Incremental: a
+{#- The one model that reads raw events; scoring and the quarantine both read it. It gives each
+    event its canonical event type (event_type_map) and checks it. Incremental: a
     daily build re-reads only the events of the late-arrival window (see late_arrival_cutoff)
     and rows without a readable time, and appends them after its pre-hook removed the old
     rows of those days; everything when the event mapping or an upstream model changed. An
@@ -14,78 +15,134 @@
     ]
 ) }}
 
-{#- The events this build reads, written out where used rather than as one CTE: a CTE read
-    three or four times would be materialised with every event's raw text. The window is
-    taken on occurred_at from the cutoff day's midnight (the same rows as event_date from the cutoff):
-    DuckDB filters the raw rows on it before staging writes each row's raw text, where a
-    filter on the derived event_date came after it (every event's text was built, about 4
-    seconds per 5M events). -#}
-{%- set events_in_scope -%}
-    select * from {{ ref('int_marketing_events_classified') }}
-    {% if window_only %}
-        where occurred_at >= cast({{ late_arrival_cutoff('event_date') }} as {{ dbt.type_timestamp() }})
-            or occurred_at is null
-    {% endif %}
-{%- endset %}
-
 with
+
+-- read where used, never stored whole: DuckDB would store a CTE read more than once with
+-- every event's raw text
+events_staged as {{ not_materialized() }} (
+    select * from {{ ref('stg_marketing__events') }}
+),
+
+event_type_map as (
+    select * from {{ ref('event_type_map') }}
+),
 
 lead_ids as (
     select * from {{ ref('int_lead_ids_resolved') }}
 ),
 
 {% if window_only %}
-events_built as (
-    select * from {{ this }}
+    events_built as (
+        select * from {{ this }}
+    ),
+{% endif %}
+
+-- the events this build reads. A daily build takes the window on occurred_at from the cutoff
+-- day's midnight (the same rows as event_date from the cutoff): DuckDB filters the raw rows
+-- on it before staging writes each row's raw text, where a filter on the derived event_date
+-- came after it (every event's text was built, about 4 seconds per 5M events)
+events_in_scope as {{ not_materialized() }} (
+    select * from events_staged
+    {% if window_only %}
+        where occurred_at >= cast({{ late_arrival_cutoff('event_date') }} as {{ dbt.type_timestamp() }})
+            or occurred_at is null
+    {% endif %}
 ),
 
--- the window's ids that a stored event before the window has: looked up from the window's
--- ids (a few), not by listing the distinct ids of every stored event
-ids_seen_before_the_window as (
-    select distinct events.event_id
-    from ({{ events_in_scope }}) as events
-    where exists (
-        select 1
-        from events_built
-        where events_built.event_id = events.event_id
-            and events_built.event_date < {{ late_arrival_cutoff('event_date') }}
-    )
+map_normalised as (
+    select
+        lower(trim(source_event_type)) as source_event_key,
+        lower(trim(url_contains)) as url_contains,
+        event_type,
+        priority
+    from event_type_map
 ),
+
+-- classify each distinct (name, url) of the events in scope once rather than each event; in
+-- a daily build the window's, not every stored event's
+event_keys as (
+    select distinct
+        lower(source_event_type) as source_event_key,
+        coalesce(url, '') as url_key
+    from events_in_scope
+),
+
+event_keys_ranked as (
+    select
+        event_keys.source_event_key,
+        event_keys.url_key,
+        map_normalised.event_type,
+        row_number() over (
+            partition by event_keys.source_event_key, event_keys.url_key
+            order by map_normalised.priority asc, map_normalised.event_type asc
+        ) as candidate_rank
+    from event_keys
+    inner join map_normalised
+        on event_keys.source_event_key = map_normalised.source_event_key
+    where map_normalised.url_contains is null
+        or {{ dbt.position('map_normalised.url_contains', 'event_keys.url_key') }} > 0
+),
+
+-- each event with its canonical event type (null when no map row matches its name and URL)
+events_classified as {{ not_materialized() }} (
+    select
+        events_in_scope.*,
+        event_keys_ranked.event_type
+    from events_in_scope
+    left join event_keys_ranked
+        on lower(events_in_scope.source_event_type) = event_keys_ranked.source_event_key
+            and coalesce(events_in_scope.url, '') = event_keys_ranked.url_key
+            and event_keys_ranked.candidate_rank = 1
+),
+
+{% if window_only %}
+    -- the window's ids that a stored event before the window has: looked up from the window's
+    -- ids (a few), not by listing the distinct ids of every stored event
+    ids_seen_before_the_window as (
+        select distinct events_in_scope.event_id
+        from events_in_scope
+        where exists (
+            select 1
+            from events_built
+            where events_built.event_id = events_in_scope.event_id
+                and events_built.event_date < {{ late_arrival_cutoff('event_date') }}
+        )
+    ),
 {% endif %}
 
 -- ids sent more than once: only their rows are ranked, so that the ranking does not sort
 -- every event with its raw text (which spilled to disk at 50M events)
 repeated_ids as (
-    select events.event_id
-    from ({{ events_in_scope }}) as events
-    where events.event_id is not null
-    group by events.event_id
+    select event_id
+    from events_in_scope
+    where event_id is not null
+    group by event_id
     having count(*) > 1
 ),
 
 events_with_unique_ids as (
     select
-        events.*,
+        events_classified.*,
         1 as id_rank
-    from ({{ events_in_scope }}) as events
+    from events_classified
     left join repeated_ids
-        on events.event_id = repeated_ids.event_id
+        on events_classified.event_id = repeated_ids.event_id
     where repeated_ids.event_id is null
 ),
 
 events_with_repeated_ids as (
     select
-        events.*,
+        events_classified.*,
         row_number() over (
-            partition by events.event_id
+            partition by events_classified.event_id
             order by
-                events.occurred_at asc nulls last, events.lead_id asc nulls last,
-                events.source_event_type asc nulls last, events.url asc nulls last,
-                events.asset_name asc nulls last, events.campaign asc nulls last
+                events_classified.occurred_at asc nulls last, events_classified.lead_id asc nulls last,
+                events_classified.source_event_type asc nulls last, events_classified.url asc nulls last,
+                events_classified.asset_name asc nulls last, events_classified.campaign asc nulls last
         ) as id_rank
-    from ({{ events_in_scope }}) as events
+    from events_classified
     inner join repeated_ids
-        on events.event_id = repeated_ids.event_id
+        on events_classified.event_id = repeated_ids.event_id
 ),
 
 events_ranked as (
