@@ -1,7 +1,7 @@
 {% macro reopen_mql_episodes() %}
     {#- Pre-hook of int_mql_episodes_computed. In an incremental build it keeps the episodes
         that the changed daily scores (mql_episode_restarts) cannot alter and marks the one
-        they may extend or end, for the model to compute again from its entry day:
+        they may extend or end, for the model to compute again from its stored entry:
           1. deletes the episodes of a lead that entered on or after its first changed day;
           2. deletes the episodes after one marked by an earlier build that did not complete
              (they are computed again from the marked one);

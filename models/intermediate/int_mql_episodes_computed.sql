@@ -18,20 +18,31 @@
 
     Incremental: the chain only needs the days from where it may change. A daily build
     keeps the episodes that ended before a lead's first changed day of scores
-    (mql_episode_restarts), computes again the one still open then (from its entry day,
-    marked by reopen_mql_episodes) and walks the days from its entry, or from the lead's
-    first entry day since the change, numbering on from the episodes kept. A lead whose
-    history_fingerprint changed (which includes its sales outcomes) loses all its episodes
-    (clear_changed_history) and is walked from its first entry day. -#}
+    (mql_episode_restarts), takes the one still open then (marked by reopen_mql_episodes)
+    as the chain's first candidate, with its stored entry, and walks the days from the first
+    changed one (or from the lead's first entry day since the change, without such an
+    episode), numbering on from the episodes kept: it reads only the daily scores written
+    since it last took them in. A lead whose history_fingerprint changed (which includes its
+    sales outcomes) loses all its episodes (clear_changed_history) and is walked from its
+    first entry day. -#}
 {%- set window_only = reads_late_window_only('int_mql_episodes_computed') -%}
 {#- A daily build walks few leads: it computes every lead bucket in one pass (one scan of the
     daily scores instead of one per bucket) when the rows written since the episodes' last
-    build are at most a bucket's share of the daily scores. The days of reopened episodes
-    before those rows are not counted: a few open episodes per changed lead. -#}
+    build are at most a bucket's share of the daily scores. -#}
 {%- set one_pass = window_only and lead_buckets_in_one_pass(
     'select count(*), count(case when build_number > ' ~ mql_episodes_scores_taken_in()
     ~ ' then 1 end) from ' ~ ref('int_lead_scores_computed')
 ) -%}
+{#- A daily build walks only days the scores wrote since the episodes last took them in (see
+    leads_to_walk), so it reads only those rows: they were appended after the others, and the
+    scan skips the rest by build_number. Not when a build that failed left episodes marked:
+    this build's pre-hook did not mark them, so they are walked again from their entry day. -#}
+{%- set reads_new_scores_only = window_only -%}
+{%- if window_only and execute and model.resource_type != 'unit_test' -%}
+    {%- set reads_new_scores_only = run_query(
+        'select count(*) from ' ~ this ~ ' where built_as_of is null'
+    ).columns[0].values()[0] == 0 -%}
+{%- endif -%}
 {%- set scores_build_number = 0 -%}
 {%- if execute and model.resource_type != 'unit_test'
     and load_relation(ref('int_lead_scores_computed')) is not none -%}
@@ -134,15 +145,30 @@ conversions as (
         {{ mql_episode_restarts('lead_scores_daily', mql_episodes_scores_taken_in()) }}
     ),
 
-    -- marked by reopen_mql_episodes: computed again from the entry day
+    -- marked by reopen_mql_episodes (one per lead): it goes on from its stored entry day, whose
+    -- scores did not change
     reopened_episodes as (
         select
-            scoring_model,
-            lead_id,
-            min(entered_on) as entered_on
+            stored_episodes.scoring_model,
+            stored_episodes.lead_id,
+            stored_episodes.entered_on,
+            stored_episodes.entry_reason,
+            stored_episodes.entry_fit_score,
+            stored_episodes.entry_engagement_score
         from stored_episodes
-        where built_as_of is null
-        group by scoring_model, lead_id
+        inner join (
+            select
+                scoring_model,
+                lead_id,
+                min(entered_on) as entered_on
+            from stored_episodes
+            where built_as_of is null
+            group by scoring_model, lead_id
+        ) as first_reopened
+            on stored_episodes.scoring_model = first_reopened.scoring_model
+                and stored_episodes.lead_id = first_reopened.lead_id
+                and stored_episodes.entered_on = first_reopened.entered_on
+        where stored_episodes.built_as_of is null
     ),
 
     kept_episodes as (
@@ -155,14 +181,32 @@ conversions as (
         group by scoring_model, lead_id
     ),
 
-    -- from the reopened episode's entry day, or else the first entry day since the change: the
-    -- kept episodes ended before it, and no day between their end and it was an entry day
-    -- (a reopened episode left by a failed build may belong to a lead without changed scores)
+    -- with an episode this build reopened, from the first changed day: the episode had not
+    -- ended on the day before it (reopen_mql_episodes), so it goes on from its stored entry
+    -- (reopened_entered_on), and every later episode starts after it ends. Without one, from
+    -- the first entry day since the change: the kept episodes ended before it, and no day
+    -- between their end and it was an entry day. An episode a failed build left marked is
+    -- walked again from its entry day (its lead may have no changed scores, and it may have
+    -- ended before them)
     leads_to_walk as (
         select
             coalesce(restarts.scoring_model, reopened_episodes.scoring_model) as scoring_model,
             coalesce(restarts.lead_id, reopened_episodes.lead_id) as lead_id,
-            coalesce(reopened_episodes.entered_on, restarts.first_entry_since) as compute_from
+            {% if reads_new_scores_only %}
+                case
+                    when reopened_episodes.entered_on is null then restarts.first_entry_since
+                    -- every episode this build reopened belongs to a lead with changed scores;
+                    -- the day after its entry would do too (its entry day is a day it stays on)
+                    else coalesce(
+                        restarts.changed_from,
+                        cast({{ dbt.dateadd('day', '1', 'reopened_episodes.entered_on') }} as date)
+                    )
+                end as compute_from,
+                reopened_episodes.entered_on as reopened_entered_on
+            {% else %}
+                coalesce(reopened_episodes.entered_on, restarts.first_entry_since) as compute_from,
+                cast(null as date) as reopened_entered_on
+            {% endif %}
         from restarts
         full outer join reopened_episodes
             on restarts.scoring_model = reopened_episodes.scoring_model
@@ -174,6 +218,7 @@ conversions as (
             leads_to_walk.scoring_model,
             leads_to_walk.lead_id,
             leads_to_walk.compute_from,
+            leads_to_walk.reopened_entered_on,
             coalesce(kept_episodes.episodes_kept, 0) as episodes_kept
         from leads_to_walk
         left join kept_episodes
@@ -190,6 +235,7 @@ conversions as (
             scoring_model,
             lead_id,
             min(score_date) as compute_from,
+            cast(null as date) as reopened_entered_on,
             0 as episodes_kept
         from lead_scores_daily
         where meets_entry
@@ -205,6 +251,10 @@ scored_days as (
         on lead_scores_daily.scoring_model = lead_compute_ranges.scoring_model
             and lead_scores_daily.lead_id = lead_compute_ranges.lead_id
             and lead_scores_daily.score_date >= lead_compute_ranges.compute_from
+    {% if reads_new_scores_only %}
+        -- every day walked is one the scores wrote since the episodes took them in last
+        where lead_scores_daily.build_number > {{ mql_episodes_scores_taken_in() }}
+    {% endif %}
 ),
 
 -- the latest sales exit on or before each day decides whether the lead may enter again
@@ -300,18 +350,19 @@ run_first_entries as (
     group by scoring_model, lead_id, run_number
 ),
 
--- where an episode starting on each candidate day would end (null: still open)
-candidates as (
+-- each candidate start with the first hard exit after it and the first day it would not stay
+-- on from its cool-down's end (null: none up to as_of)
+candidate_entries as (
     select
         entry_days.scoring_model,
         entry_days.lead_id,
         entry_days.score_date as entered_on,
-        case
-            when cool_down_end.next_leaving_day is null then entry_days.next_hard_exit_day
-            when entry_days.next_hard_exit_day is null then cool_down_end.next_leaving_day
-            when entry_days.next_hard_exit_day < cool_down_end.next_leaving_day then entry_days.next_hard_exit_day
-            else cool_down_end.next_leaving_day
-        end as exited_on
+        entry_days.entry_reason,
+        entry_days.fit_score as entry_fit_score,
+        entry_days.engagement_score as entry_engagement_score,
+        entry_days.meets_fit_threshold as entry_meets_fit_threshold,
+        entry_days.next_hard_exit_day,
+        cool_down_end.next_leaving_day
     from run_first_entries
     inner join days_in_runs as entry_days
         on run_first_entries.scoring_model = entry_days.scoring_model
@@ -325,6 +376,68 @@ candidates as (
             and cool_down_end.score_date = cast({{ dbt.dateadd(
                 'day', 'coalesce(scoring_models.min_days_as_mql, 0)', 'entry_days.score_date'
             ) }} as date)
+    {% if window_only %}
+        union all
+        -- a reopened episode goes on from its stored entry day, before the days walked; it had
+        -- not ended before them, so its exits are the first among them
+        select
+            lead_compute_ranges.scoring_model,
+            lead_compute_ranges.lead_id,
+            reopened_episodes.entered_on,
+            reopened_episodes.entry_reason,
+            reopened_episodes.entry_fit_score,
+            reopened_episodes.entry_engagement_score,
+            reopened_episodes.entry_fit_score >= scoring_models.fit_threshold as entry_meets_fit_threshold,
+            min(case
+                when days_flagged.is_hard_exit and days_flagged.score_date > reopened_episodes.entered_on
+                    then days_flagged.score_date
+            end) as next_hard_exit_day,
+            min(case
+                when not days_flagged.stays
+                    and days_flagged.score_date >= cast({{ dbt.dateadd(
+                        'day', 'coalesce(scoring_models.min_days_as_mql, 0)', 'reopened_episodes.entered_on'
+                    ) }} as date)
+                    then days_flagged.score_date
+            end) as next_leaving_day
+        from lead_compute_ranges
+        inner join reopened_episodes
+            on lead_compute_ranges.scoring_model = reopened_episodes.scoring_model
+                and lead_compute_ranges.lead_id = reopened_episodes.lead_id
+                and lead_compute_ranges.reopened_entered_on = reopened_episodes.entered_on
+        inner join scoring_models
+            on lead_compute_ranges.scoring_model = scoring_models.scoring_model
+        left join days_flagged
+            on lead_compute_ranges.scoring_model = days_flagged.scoring_model
+                and lead_compute_ranges.lead_id = days_flagged.lead_id
+        group by
+            lead_compute_ranges.scoring_model,
+            lead_compute_ranges.lead_id,
+            reopened_episodes.entered_on,
+            reopened_episodes.entry_reason,
+            reopened_episodes.entry_fit_score,
+            reopened_episodes.entry_engagement_score,
+            scoring_models.fit_threshold,
+            scoring_models.min_days_as_mql
+    {% endif %}
+),
+
+-- where an episode starting on each candidate day would end (null: still open)
+candidates as (
+    select
+        scoring_model,
+        lead_id,
+        entered_on,
+        entry_reason,
+        entry_fit_score,
+        entry_engagement_score,
+        entry_meets_fit_threshold,
+        case
+            when next_leaving_day is null then next_hard_exit_day
+            when next_hard_exit_day is null then next_leaving_day
+            when next_hard_exit_day < next_leaving_day then next_hard_exit_day
+            else next_leaving_day
+        end as exited_on
+    from candidate_entries
 ),
 
 candidates_linked as (
@@ -383,9 +496,9 @@ episodes_explained as (
         cast(lead_compute_ranges.episodes_kept + episodes_chained.episode_number as integer)
             as episode_number,
         episodes_chained.entered_on,
-        entry_days.entry_reason,
-        entry_days.fit_score as entry_fit_score,
-        entry_days.engagement_score as entry_engagement_score,
+        entries.entry_reason,
+        entries.entry_fit_score,
+        entries.entry_engagement_score,
         episodes_chained.exited_on,
         case
             when episodes_chained.exited_on is null then null
@@ -393,7 +506,7 @@ episodes_explained as (
             when exit_days.sales_exit = 'rejected' then 'rejected_by_sales'
             when exit_days.sales_exit = 'recycled' then 'recycled_by_sales'
             when exit_days.is_disqualified then 'disqualified'
-            when not exit_days.meets_fit_threshold and entry_days.meets_fit_threshold then 'fit_changed'
+            when not exit_days.meets_fit_threshold and entries.entry_meets_fit_threshold then 'fit_changed'
             when not exit_days.meets_fit_threshold then 'fast_track_expired'
             else 'engagement_decayed'
         end as exit_reason,
@@ -414,10 +527,10 @@ episodes_explained as (
     inner join lead_compute_ranges
         on episodes_chained.scoring_model = lead_compute_ranges.scoring_model
             and episodes_chained.lead_id = lead_compute_ranges.lead_id
-    inner join days_in_runs as entry_days
-        on episodes_chained.scoring_model = entry_days.scoring_model
-            and episodes_chained.lead_id = entry_days.lead_id
-            and episodes_chained.entered_on = entry_days.score_date
+    inner join candidates as entries
+        on episodes_chained.scoring_model = entries.scoring_model
+            and episodes_chained.lead_id = entries.lead_id
+            and episodes_chained.entered_on = entries.entered_on
     left join days_in_runs as exit_days
         on episodes_chained.scoring_model = exit_days.scoring_model
             and episodes_chained.lead_id = exit_days.lead_id
