@@ -11,6 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.dbt_project_runner import ROOT, as_of_vars, query, run_dbt, table_fingerprint
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -257,6 +259,23 @@ def test_lead_buckets_below_one_stop_the_build(warehouse: Path, tmp_path: Path) 
     )  # fmt: skip
     assert not result.ok
     assert "lead_buckets must be a whole number of at least 1, got 0" in result.output
+
+
+@pytest.mark.parametrize("value", ["-1", "two"])
+def test_reason_summary_rules_not_a_whole_number_stop_the_build(
+    warehouse: Path, tmp_path: Path, value: str
+) -> None:
+    result = run_dbt(
+        ["compile", "--select", "lead_scores", "--vars",
+         f"{{as_of: '{AS_OF}', reason_summary_rules: {value}}}"],
+        warehouse,
+        target_path=tmp_path / "target",
+    )  # fmt: skip
+    assert not result.ok
+    assert (
+        f"var 'reason_summary_rules' must be a whole number of 0 or more, got {value}"
+        in result.output
+    )
 
 
 def test_two_builds_in_a_row_give_identical_public_tables(warehouse: Path) -> None:

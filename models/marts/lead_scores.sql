@@ -1,4 +1,18 @@
 {%- set text = dbt.type_string() -%}
+{%- set reason_rules = var('reason_summary_rules') -%}
+{%- if reason_rules is not integer or reason_rules < 0 -%}
+    {{ exceptions.raise_compiler_error(
+        "var 'reason_summary_rules' must be a whole number of 0 or more, got " ~ reason_rules
+    ) }}
+{%- endif -%}
+{#- top_reasons: the reason of each rank up to reason_summary_rules -#}
+{%- set reasons_by_rank = [] -%}
+{%- for rank in range(1, reason_rules + 1) -%}
+    {%- do reasons_by_rank.append(
+        'max(case when reason_rank = ' ~ rank ~ " then rule_description || ' (+' || cast(contributed_points as "
+        ~ text ~ ") || ')' end)"
+    ) -%}
+{%- endfor %}
 
 with
 
@@ -70,17 +84,19 @@ reasons_ranked as (
         )
 ),
 
+-- the ranked reasons side by side, strongest first: one plain aggregate per rank, not an
+-- ordered string aggregate (which sorts each lead's rows)
 top_reasons as (
     select
         lead_id,
         scoring_model,
-        {{ dbt.listagg(
-            "rule_description || ' (+' || cast(contributed_points as " ~ text ~ ") || ')'",
-            "'; '",
-            "order by contributed_points desc, rule_id"
-        ) }} as top_reasons
+        {% if reasons_by_rank -%}
+            concat_ws('; ', {{ reasons_by_rank | join(', ') }})
+        {%- else -%}
+            cast(null as {{ text }})
+        {%- endif %} as top_reasons
     from reasons_ranked
-    where reason_rank <= {{ var('reason_summary_rules') }}
+    where reason_rank <= {{ reason_rules }}
     group by lead_id, scoring_model
 ),
 
