@@ -20,7 +20,10 @@ leaves out int_mql_episodes_computed and what reads it (as when a test upstream 
 the next build must take in two days of changed scores. Before the build of
 EPISODES_MARKED_ON, the first episode of the lead with the most episodes under a definition
 is left marked (built_as_of null), as a build that failed after reopen_mql_episodes would
-leave it: it and the episodes after it must be computed again. After the last day, the
+leave it: it and the episodes after it must be computed again. On REJECTION_AHEAD_ON, sales
+reject a lead dated REJECTION_AHEAD_DAYS ahead, while its open episode is in its cool-down
+(min_days_as_mql) then: the daily build of that day, which goes on with the episode from its
+stored entry, must end it there. After the last day, the
 episodes are built again on their own (no new scores to take in: they must stay as they
 are). A --full-refresh build of the final data must give the same rows in every public table
 and in every incremental model (except the BOOKKEEPING columns, which record the build that
@@ -104,6 +107,8 @@ LATE_REJECTION_ON = 24
 LATE_REJECTION_DAYS = 20
 EPISODES_SKIPPED_ON = 26
 EPISODES_MARKED_ON = 22
+REJECTION_AHEAD_ON = 27
+REJECTION_AHEAD_DAYS = 2
 LEAD_BUCKETS = 3
 # the bucketed models that compute every bucket in one pass in a daily build with few rows
 ONE_PASS_MODELS = ["int_lead_scores_computed", "int_mql_episodes_computed"]
@@ -257,6 +262,36 @@ def reject_late(database: Path, day: dt.date, other_than: str) -> dict[str, str]
     return {"late_rejected_lead": lead_id, "late_rejected_entered_on": entered_on.isoformat()}
 
 
+def reject_ahead(database: Path, day: dt.date, other_than: list[str]) -> dict[str, str]:
+    """Reject, dated REJECTION_AHEAD_DAYS after `day`, the earliest lead with a stored open
+    episode whose cool-down (min_days_as_mql from its entry) lasts past that day, other than
+    the leads of the other scenarios; returns the lead, its model and the episode's entry."""
+    rejected_on = day + dt.timedelta(days=REJECTION_AHEAD_DAYS)
+    with duckdb.connect(str(database)) as con:
+        found = con.execute(
+            "select episodes.scoring_model, episodes.lead_id, episodes.entered_on"
+            " from intermediate.int_mql_episodes_computed as episodes"
+            " inner join scoring_definition.scoring_models as models"
+            "   on episodes.scoring_model = models.scoring_model"
+            " where episodes.exited_on is null"
+            "   and episodes.entered_on + cast(models.min_days_as_mql as integer) > ?"
+            f"  and episodes.lead_id not in ({', '.join('?' for _ in other_than)})"
+            " order by episodes.entered_on, episodes.lead_id, episodes.scoring_model limit 1",
+            [rejected_on, *other_than],
+        ).fetchall()
+        assert found, "some lead should be in the cool-down of an open episode by now"
+        [(scoring_model, lead_id, entered_on)] = found
+        con.execute(
+            "insert into raw.sales_dispositions values ('D_AHEAD', ?, 'rejected', 'no budget', ?)",
+            [lead_id, dt.datetime.combine(rejected_on, dt.time(9))],
+        )
+    return {
+        "ahead_rejected_lead": lead_id,
+        "ahead_rejected_model": scoring_model,
+        "ahead_rejected_entered_on": entered_on.isoformat(),
+    }
+
+
 def mark_first_episode(database: Path) -> str:
     """Mark the first episode of the lead with the most episodes under a definition; returns
     the lead."""
@@ -376,6 +411,10 @@ def daily_and_full(
             changed |= reject_late(daily, day, changed["marked_lead"])
         if offset == EPISODES_MARKED_ON:
             changed["marked_lead"] = mark_first_episode(daily)
+        if offset == REJECTION_AHEAD_ON:
+            changed |= reject_ahead(
+                daily, day, [changed["marked_lead"], changed["late_rejected_lead"]]
+            )
         if offset == EPISODES_SKIPPED_ON:
             runner.run(day, "--exclude", "int_mql_episodes_computed+")
         elif offset == CHANGED_ON:
@@ -503,6 +542,26 @@ def test_the_changes_rewrote_past_days_in_a_full_build(
         (resent_on - dt.timedelta(days=RESENT_OLD_DAYS), None),
         (resent_on, f"duplicate_of {resent}"),
     ], "an id sent again after the window is a duplicate of its first copy"
+
+
+def test_a_rejection_dated_ahead_ends_the_episode_in_its_cool_down(
+    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]],
+) -> None:
+    daily, _, _, _, changed = daily_and_full
+    # the rejection arrived before its day, so the daily build of that day found the lead's
+    # episode open and went on with it from its stored entry; on that day the episode was in
+    # its cool-down, where only a hard exit ends it: it ends that day, rejected
+    rejected_on = START + dt.timedelta(days=REJECTION_AHEAD_ON + REJECTION_AHEAD_DAYS)
+    assert query(
+        daily,
+        "select exited_on, exit_reason, exit_detail from intermediate.int_mql_episodes_computed"
+        " where scoring_model = ? and lead_id = ? and entered_on = ?",
+        [
+            changed["ahead_rejected_model"],
+            changed["ahead_rejected_lead"],
+            dt.date.fromisoformat(changed["ahead_rejected_entered_on"]),
+        ],
+    ) == [(rejected_on, "rejected_by_sales", "no budget")]
 
 
 @pytest.mark.parametrize("table", COMPARED)
