@@ -250,32 +250,27 @@ def test_no_model_stores_a_history_table_whole_in_a_cte(warehouse: Path) -> None
     assert checked == {model: set() for model in checked}
 
 
-def test_lead_buckets_below_one_stop_the_build(warehouse: Path, tmp_path: Path) -> None:
-    result = run_dbt(
-        ["compile", "--select", "int_lead_scores_computed", "--vars",
-         f"{{as_of: '{AS_OF}', lead_buckets: 0}}"],
-        warehouse,
-        target_path=tmp_path / "target",
-    )  # fmt: skip
-    assert not result.ok
-    assert "lead_buckets must be a whole number of at least 1, got 0" in result.output
-
-
-@pytest.mark.parametrize("value", ["-1", "two"])
-def test_reason_summary_rules_not_a_whole_number_stop_the_build(
-    warehouse: Path, tmp_path: Path, value: str
+@pytest.mark.parametrize(
+    ("model", "var", "value", "message"),
+    [
+        ("int_lead_scores_computed", "lead_buckets", "0",
+         "lead_buckets must be a whole number of at least 1, got 0"),
+        ("lead_scores", "reason_summary_rules", "-1",
+         "var 'reason_summary_rules' must be a whole number of 0 or more, got -1"),
+        ("lead_scores", "reason_summary_rules", "two",
+         "var 'reason_summary_rules' must be a whole number of 0 or more, got two"),
+    ],
+)  # fmt: skip
+def test_a_var_out_of_its_range_stops_the_build(
+    warehouse: Path, tmp_path: Path, model: str, var: str, value: str, message: str
 ) -> None:
     result = run_dbt(
-        ["compile", "--select", "lead_scores", "--vars",
-         f"{{as_of: '{AS_OF}', reason_summary_rules: {value}}}"],
+        ["compile", "--select", model, "--vars", f"{{as_of: '{AS_OF}', {var}: {value}}}"],
         warehouse,
         target_path=tmp_path / "target",
-    )  # fmt: skip
-    assert not result.ok
-    assert (
-        f"var 'reason_summary_rules' must be a whole number of 0 or more, got {value}"
-        in result.output
     )
+    assert not result.ok
+    assert message in result.output
 
 
 def test_two_builds_in_a_row_give_identical_public_tables(warehouse: Path) -> None:
