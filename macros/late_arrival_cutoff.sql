@@ -9,10 +9,7 @@
         at least the previous as_of whenever events came in up to it. Events that arrive
         later than the cutoff after their day need a --full-refresh. With days_before, that
         many days before the cutoff. -#}
-    {%- set lookback = var('late_event_lookback_days') | int -%}
-    {%- if lookback < 0 -%}
-        {{ exceptions.raise_compiler_error("var 'late_event_lookback_days' must be 0 or more, got " ~ lookback) }}
-    {%- endif -%}
+    {%- set lookback = whole_number_var('late_event_lookback_days', 0) -%}
     {%- set day = modules.datetime.date.fromisoformat(var('as_of') | string) -%}
     {%- if execute and this is not none and is_incremental() -%}
         {%- set stored = run_query(

@@ -5,12 +5,5 @@
         of the other buckets are appended by the post-hook insert_other_lead_buckets.
         A daily build of int_lead_scores_computed or int_mql_episodes_computed that computes
         at most a bucket's share of the rows makes one pass (lead_buckets_in_one_pass). -#}
-    {%- set given = var('lead_buckets', env_var('MQL_LEAD_BUCKETS', '1')) -%}
-    {%- set buckets = given | int -%}
-    {%- if buckets < 1 or buckets | string != given | string | trim -%}
-        {{ exceptions.raise_compiler_error(
-            'lead_buckets must be a whole number of at least 1, got ' ~ given
-        ) }}
-    {%- endif -%}
-    {{ return(buckets) }}
+    {{ return(whole_number_var('lead_buckets', 1, env_var('MQL_LEAD_BUCKETS', '1'))) }}
 {%- endmacro %}

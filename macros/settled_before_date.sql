@@ -19,5 +19,5 @@
             {%- set day = events_read_for -%}
         {%- endif -%}
     {%- endif -%}
-    {{ return(day - modules.datetime.timedelta(days=(var('late_event_lookback_days') | int) + 1)) }}
+    {{ return(day - modules.datetime.timedelta(days=whole_number_var('late_event_lookback_days', 0) + 1)) }}
 {%- endmacro %}

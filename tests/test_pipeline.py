@@ -254,11 +254,13 @@ def test_no_model_stores_a_history_table_whole_in_a_cte(warehouse: Path) -> None
     ("model", "var", "value", "message"),
     [
         ("int_lead_scores_computed", "lead_buckets", "0",
-         "lead_buckets must be a whole number of at least 1, got 0"),
+         "var 'lead_buckets' must be a whole number of at least 1, got 0"),
         ("lead_scores", "reason_summary_rules", "-1",
-         "var 'reason_summary_rules' must be a whole number of 0 or more, got -1"),
+         "var 'reason_summary_rules' must be a whole number of at least 0, got -1"),
         ("lead_scores", "reason_summary_rules", "two",
-         "var 'reason_summary_rules' must be a whole number of 0 or more, got two"),
+         "var 'reason_summary_rules' must be a whole number of at least 0, got two"),
+        ("int_lead_rule_events_settled", "late_event_lookback_days", "three",
+         "var 'late_event_lookback_days' must be a whole number of at least 0, got three"),
     ],
 )  # fmt: skip
 def test_a_var_out_of_its_range_stops_the_build(

@@ -387,6 +387,7 @@ candidate_entries as (
             reopened_episodes.entry_reason,
             reopened_episodes.entry_fit_score,
             reopened_episodes.entry_engagement_score,
+            -- the scores' meets_fit_threshold of the entry day, from its stored fit score
             reopened_episodes.entry_fit_score >= scoring_models.fit_threshold as entry_meets_fit_threshold,
             min(case
                 when days_flagged.is_hard_exit and days_flagged.score_date > reopened_episodes.entered_on

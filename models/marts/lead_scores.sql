@@ -1,10 +1,5 @@
 {%- set text = dbt.type_string() -%}
-{%- set reason_rules = var('reason_summary_rules') -%}
-{%- if reason_rules is not integer or reason_rules < 0 -%}
-    {{ exceptions.raise_compiler_error(
-        "var 'reason_summary_rules' must be a whole number of 0 or more, got " ~ reason_rules
-    ) }}
-{%- endif -%}
+{%- set reason_rules = whole_number_var('reason_summary_rules', 0) -%}
 {#- top_reasons: the reason of each rank up to reason_summary_rules -#}
 {%- set reasons_by_rank = [] -%}
 {%- for rank in range(1, reason_rules + 1) -%}
