@@ -40,8 +40,10 @@ lead_ids as (
 -- the events this build reads. A daily build takes the window on occurred_at from the cutoff
 -- day's midnight (the same rows as event_date from the cutoff): DuckDB filters the raw rows
 -- on it before staging writes each row's raw text, where a filter on the derived event_date
--- came after it (every event's text was built, about 4 seconds per 5M events)
-events_in_scope as {{ not_materialized() }} (
+-- came after it (every event's text was built, about 4 seconds per 5M events). Read where used
+-- in a full build (every event); a daily build's few are kept once, by the engine's default,
+-- so that the raw events are scanned once, not once per use (four)
+events_in_scope as {% if not window_only %}{{ not_materialized() }}{% endif %} (
     select * from events_staged
     {% if window_only %}
         where occurred_at >= cast({{ late_arrival_cutoff('event_date') }} as {{ dbt.type_timestamp() }})
