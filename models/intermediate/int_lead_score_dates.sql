@@ -157,7 +157,7 @@ version_rules_per_lead as (
     select
         scoring_model,
         lead_id,
-        {{ dbt.listagg('version_rule', "','", 'order by version_rule') }} as version_rules
+        {{ unordered_fingerprint('version_rule') }} as version_rules
     from version_rule_matches
     group by scoring_model, lead_id
 ),
@@ -186,7 +186,7 @@ sales_outcomes as (
 sales_outcomes_per_lead as (
     select
         lead_id,
-        {{ dbt.listagg('sales_outcome', "','", 'order by sales_outcome') }} as sales_outcomes
+        {{ unordered_fingerprint('sales_outcome') }} as sales_outcomes
     from sales_outcomes
     group by lead_id
 ),
