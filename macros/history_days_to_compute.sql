@@ -1,4 +1,4 @@
-{% macro history_days_to_compute(score_dates, rows_built=none, first_days_only=false, one_pass=false) %}
+{% macro history_days_to_compute(score_dates, rows_built=none, first_days_only=false, one_pass=false, passes=none) %}
     {#- The lead-days a history model computes in this build, from score_dates (rows of
         int_lead_score_dates: one per lead with its first_score_date) to the as-of date.
         Without rows_built (a full build) every day of every lead. With rows_built (the
@@ -11,8 +11,8 @@
         as-of date only, after the cutoff); reading that one day, not every stored row
         before it, keeps the lookup to a day's rows. With first_days_only,
         one row per lead with the first of those days (compute_from) and its first_score_date
-        instead. Only the leads of the lead bucket computed by this pass (lead_bucket_filter),
-        or every lead with one_pass. -#}
+        instead. Only the leads of the lead bucket computed by this pass (lead_bucket_filter,
+        with its one_pass and passes), or every lead with one_pass. -#}
     {%- if rows_built -%}
         {#- read once: each call queries the stored table -#}
         {%- set cutoff = late_arrival_cutoff('score_date') -%}
@@ -44,7 +44,7 @@
                     leads_scored.scoring_model,
                     leads_scored.lead_id
                 from {{ score_dates }} as leads_scored
-                where {{ lead_bucket_filter('leads_scored.lead_id', one_pass=one_pass) }}
+                where {{ lead_bucket_filter('leads_scored.lead_id', one_pass=one_pass, passes=passes) }}
                     and exists (
                         select 1
                         from {{ rows_built }} as rows_built
@@ -56,7 +56,7 @@
                 on {{ score_dates }}.scoring_model = leads_built.scoring_model
                     and {{ score_dates }}.lead_id = leads_built.lead_id
         {%- endif %}
-        where {{ lead_bucket_filter(score_dates ~ '.lead_id', one_pass=one_pass) }}
+        where {{ lead_bucket_filter(score_dates ~ '.lead_id', one_pass=one_pass, passes=passes) }}
     {%- endset -%}
     {%- if first_days_only -%}
         {{ lead_ranges }}

@@ -1,18 +1,22 @@
-{% macro lead_bucket_filter(lead_id_expr, one_pass=false) %}
+{% macro lead_bucket_filter(lead_id_expr, one_pass=false, passes=none) %}
     {#- A where condition: the lead is in the bucket this pass computes (always true with one
         bucket, see lead_buckets). The model's SQL is the pass of bucket 0;
         insert_other_lead_buckets runs it again for the others, with the marked bucket number
         (lead_bucket_marker) replaced. Buckets come from a hash of the lead id, per engine.
         A unit test, which runs no post-hook, computes all of its leads in one pass. With
-        one_pass, the model computes every lead in this pass (a build with little to do): the
-        condition is true and marked so that insert_other_lead_buckets adds nothing. -#}
-    {%- if one_pass and lead_buckets() > 1 and model.resource_type != 'unit_test' -%}
-        1 = 1 {{ lead_buckets_in_one_pass_marker() }}
-    {%- elif lead_buckets() == 1 or model.resource_type == 'unit_test' -%}
+        one_pass (or passes 1), the model computes every lead in this pass (a build with
+        little to do): the condition is true and marked so that insert_other_lead_buckets
+        adds nothing. With passes, the leads are split into that many buckets in this build
+        instead of lead_buckets (lead_bucket_passes: a daily build with less to read); the
+        count is marked (lead_bucket_count_marker) for insert_other_lead_buckets. -#}
+    {%- if model.resource_type == 'unit_test' or lead_buckets() == 1 -%}
         1 = 1
+    {%- elif one_pass or passes == 1 -%}
+        1 = 1 {{ lead_buckets_in_one_pass_marker() }}
     {%- else -%}
-        {{ adapter.dispatch('lead_bucket_filter', 'lead_scoring')(lead_id_expr, lead_buckets()) }}
-        = {{ lead_bucket_marker(0) }}
+        {%- set buckets = passes or lead_buckets() -%}
+        {{ adapter.dispatch('lead_bucket_filter', 'lead_scoring')(lead_id_expr, buckets) }}
+        = {{ lead_bucket_marker(0) }} {{ lead_bucket_count_marker(buckets) }}
     {%- endif -%}
 {%- endmacro %}
 

@@ -9,3 +9,10 @@
         lead bucket in its own SQL, so insert_other_lead_buckets appends nothing. -#}
     /* every lead bucket in one pass */
 {%- endmacro %}
+
+{% macro lead_bucket_count_marker(buckets) -%}
+    {#- Written by lead_bucket_filter after the bucket number: how many buckets this build of
+        the model splits its leads into (lead_buckets, or fewer passes for a daily build),
+        read back by insert_other_lead_buckets from the compiled SQL. -#}
+    /* of {{ buckets }} lead buckets */
+{%- endmacro %}

@@ -44,6 +44,7 @@ than the 30 builds themselves.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -112,6 +113,10 @@ REJECTION_AHEAD_DAYS = 2
 LEAD_BUCKETS = 3
 # the bucketed models that compute every bucket in one pass in a daily build with few rows
 ONE_PASS_MODELS = ["int_lead_scores_computed", "int_mql_episodes_computed"]
+# the bucketed model whose daily build makes as many passes as its share of the event days
+# needs (engagement_history_passes)
+FEWER_PASSES_MODEL = "int_lead_engagement_rules_decayed"
+BUCKET_COUNT = re.compile(r"/\* of (\d+) lead buckets \*/")
 # the build of CHANGED_ON recomputes the whole history of the leads it changes: made in this
 # many buckets, the rows it writes are more than a bucket's share of the daily scores, so the
 # scores and episodes are computed in buckets that day; on the other days in one pass. With
@@ -361,6 +366,8 @@ class DailyRunner:
         # per model that may take one pass, per day whose run built it: did it compute every
         # lead bucket in one pass?
         self.in_one_pass: dict[str, dict[dt.date, bool]] = {model: {} for model in ONE_PASS_MODELS}
+        # per day whose run built it: the passes the decayed model made over the leads
+        self.passes: dict[dt.date, int] = {}
 
     def run(self, day: dt.date, *selection: str, buckets: int = LEAD_BUCKETS) -> None:
         result = self.runner.invoke(
@@ -371,6 +378,17 @@ class DailyRunner:
             if node_result.node.name in ONE_PASS_MODELS:
                 one_pass = "/* every lead bucket in one pass */" in node_result.node.compiled_code
                 self.in_one_pass[node_result.node.name][day] = one_pass
+            if node_result.node.name == FEWER_PASSES_MODEL:
+                self.passes[day] = passes_made(node_result.node.compiled_code)
+
+
+def passes_made(compiled: str) -> int:
+    """The passes over the leads a bucketed model's compiled SQL makes (its post-hook's count)."""
+    if "/* every lead bucket in one pass */" in compiled:
+        return 1
+    counts = set(BUCKET_COUNT.findall(compiled))
+    assert len(counts) == 1, f"lead_bucket_filter calls with different bucket counts: {counts}"
+    return int(counts.pop())
 
 
 @pytest.fixture(scope="module")
@@ -427,6 +445,9 @@ def daily_and_full(
             str((day - START).days) for day, one_pass in days.items() if not one_pass
         )
         changed[f"{model}_in_one_pass_days"] = str(sum(days.values()))
+    changed["decayed_passes"] = " ".join(
+        f"{(day - START).days}:{passes}" for day, passes in runner.passes.items()
+    )
     # the episodes again on their own, with no new build of the scores: nothing to take in
     runner.run(END, "--select", "int_mql_episodes_computed+")
     with duckdb.connect(str(source), read_only=True) as con:
@@ -467,6 +488,18 @@ def test_the_daily_builds_were_incremental_and_saw_late_events(
     ]:
         assert changed[f"{model}_in_buckets_on"] == str(CHANGED_ON), changed
         assert changed[f"{model}_in_one_pass_days"] == str(builds - 1), changed
+    # the decayed model's daily builds read the event days not settled and the settled sums,
+    # fewer rows than a full build: fewer passes than lead_buckets, and the comparison with
+    # the full build covers them
+    passes = {
+        int(day): int(count)
+        for day, count in (entry.split(":") for entry in changed["decayed_passes"].split())
+    }
+    assert len(passes) == score_builds, changed["decayed_passes"]
+    assert 1 <= passes.pop(CHANGED_ON) < CHANGED_ON_BUCKETS, changed["decayed_passes"]
+    assert all(1 <= count < LEAD_BUCKETS for count in passes.values()), changed["decayed_passes"]
+    # and in more than one pass (each bucket's statement then counts its share of the leads)
+    assert any(count > 1 for count in passes.values()), changed["decayed_passes"]
     compiled = target / "run" / "lead_scoring" / "models" / "intermediate"
     for model in [
         "int_marketing_events_checked",

@@ -4,7 +4,8 @@
     them after its pre-hooks removed those rows (history_days_to_compute); everything when
     the definition or an upstream model changed. Past days of other leads only change when
     their events do, and events only change inside the late window. With lead_buckets above
-    1, the leads are computed in that many passes (lead_bucket_filter).
+    1, the leads are computed in that many passes (lead_bucket_filter); a daily build, which
+    reads the event days not settled and the settled sums, in fewer (engagement_history_passes).
 
     Decay without pairing every event with every later day: the days on which something
     changes for a lead-rule (an event, or a piece of its decay starting or ending) get
@@ -31,6 +32,8 @@
       0.5^64 per block between them. -#}
 {%- set number = type_score() -%}
 {%- set window_only = reads_late_window_only('int_lead_engagement_rules_decayed') -%}
+{#- a daily build reads less: fewer passes over the leads (engagement_history_passes) -#}
+{%- set passes = engagement_history_passes() if window_only else none -%}
 {%- set block_half_lives = half_life_block_half_lives() -%}
 {%- set epoch = "cast('1970-01-01' as date)" -%}
 {%- set lead_rule_so_far =
@@ -93,7 +96,9 @@ lead_compute_ranges as (
                 then settled_sums.settled_before
         end as settled_before
     from (
-        {{ history_days_to_compute('score_dates', this if window_only else none, first_days_only=true) }}
+        {{ history_days_to_compute(
+            'score_dates', this if window_only else none, first_days_only=true, passes=passes
+        ) }}
     ) as lead_day_ranges
     cross join settled_sums
 ),
@@ -145,7 +150,7 @@ rule_events as (
             on rule_events_daily.scoring_model = rule_settling.scoring_model
                 and rule_events_daily.rule_id = rule_settling.rule_id
         where rule_events_daily.event_date <= {{ as_of_date() }}
-            and {{ lead_bucket_filter('rule_events_daily.lead_id') }}
+            and {{ lead_bucket_filter('rule_events_daily.lead_id', passes=passes) }}
             and (
                 lead_compute_ranges.settled_before is null
                 or {{ age_in_days('rule_events_daily.event_date', 'lead_compute_ranges.settled_before') }}
@@ -162,7 +167,7 @@ sums_settled as (
         on lead_rule_events_settled.scoring_model = lead_compute_ranges.scoring_model
             and lead_rule_events_settled.lead_id = lead_compute_ranges.lead_id
     where lead_compute_ranges.settled_before is not null
-        and {{ lead_bucket_filter('lead_rule_events_settled.lead_id') }}
+        and {{ lead_bucket_filter('lead_rule_events_settled.lead_id', passes=passes) }}
 ),
 
 -- the first day of each block of a half-life rule after the block of its first event, so
