@@ -82,8 +82,8 @@
         sums it takes instead of the others, against every event day (what a full build
         reads, once per bucket). In the benchmark's daily build at 100k leads that is 1.64M
         of 4.14M rows (0.40): with ten buckets, four passes, each of which scans its inputs
-        whole. Leads computed from their first day (new, or
-        whose fingerprint changed) read every event day; they are few and not counted. -#}
+        whole. Leads computed from their first day (new, or whose fingerprint changed) read
+        every event day; they are few and not counted. -#}
     {%- set counts -%}
         with
 
