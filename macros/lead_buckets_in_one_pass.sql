@@ -1,6 +1,7 @@
 {% macro lead_bucket_passes(counts_sql) %}
-    {#- The rule of every bucketed model: how many lead buckets a build splits its leads into.
-        Buckets exist to bound a pass's memory, which a full build needs; a pass also scans
+    {#- How many lead buckets a build of a bucketed model splits its leads into (the decayed
+        model's daily build; the scores and episodes ask only whether it is one, through
+        lead_buckets_in_one_pass). Buckets exist to bound a pass's memory, which a full build needs; a pass also scans
         its inputs whole, so a daily build that reads less makes fewer passes: as many as
         its share of the rows times lead_buckets (rounded up, at least 1, at most
         lead_buckets). counts_sql returns one row: the rows a full build reads (the model's
@@ -82,8 +83,11 @@
         sums it takes instead of the others, against every event day (what a full build
         reads, once per bucket). In the benchmark's daily build at 100k leads that is 1.64M
         of 4.14M rows (0.40): with ten buckets, four passes, each of which scans its inputs
-        whole. Leads computed from their first day (new, or whose fingerprint changed) read
-        every event day; they are few and not counted. -#}
+        whole. A build whose late-arrival cutoff is before the settled sums' day (after
+        skipped days: no lead takes the sums) reads every event day, as a full build does:
+        lead_buckets passes. Leads computed from their first day on other days (new, or whose
+        fingerprint changed) read every event day too; they are few and not counted. -#}
+    {%- set cutoff = late_arrival_cutoff('score_date') -%}
     {%- set counts -%}
         with
 
@@ -106,19 +110,23 @@
 
         select
             (select count(*) from {{ ref('int_rule_events_daily') }}) as rows_full,
-            (
-                select count(*)
-                from {{ ref('int_rule_events_daily') }} as rule_events_daily
-                inner join rule_settling
-                    on rule_events_daily.scoring_model = rule_settling.scoring_model
-                        and rule_events_daily.rule_id = rule_settling.rule_id
-                cross join settled_sums
-                where settled_sums.settled_before is null
-                    or {{ age_in_days('rule_events_daily.event_date', 'settled_sums.settled_before') }}
-                    <= rule_settling.settle_days
-            ) + (
-                select count(*) from {{ ref('int_lead_rule_events_settled') }}
-            ) as rows_now
+            case
+                -- every lead is computed from before the sums' day (or there are none)
+                when settled_sums.settled_before is null or {{ cutoff }} < settled_sums.settled_before
+                    then (select count(*) from {{ ref('int_rule_events_daily') }})
+                else (
+                    select count(*)
+                    from {{ ref('int_rule_events_daily') }} as rule_events_daily
+                    inner join rule_settling
+                        on rule_events_daily.scoring_model = rule_settling.scoring_model
+                            and rule_events_daily.rule_id = rule_settling.rule_id
+                    where {{ age_in_days('rule_events_daily.event_date', 'settled_sums.settled_before') }}
+                        <= rule_settling.settle_days
+                ) + (
+                    select count(*) from {{ ref('int_lead_rule_events_settled') }}
+                )
+            end as rows_now
+        from settled_sums
     {%- endset -%}
     {{ return(lead_bucket_passes(counts)) }}
 {%- endmacro %}

@@ -34,7 +34,9 @@ others appended by a post-hook), the full build in one: a lead lost or computed 
 pass would show as a difference. A daily build that computes at most a bucket's share of the
 rows computes the scores and the episodes in one pass (every day here but CHANGED_ON, built
 in CHANGED_ON_BUCKETS passes so that its changed rows are more than a bucket's share): both
-ways are compared.
+ways are compared. A daily build of the decayed model makes fewer passes than its buckets
+(its share of the event days), except the one after the SKIPPED days, which reads every
+event day as a full build does: both ways are compared too.
 
 The daily runs reuse one parsed manifest through dbt's Python entry point: a changed
 `as_of` var makes the command line re-parse the project each time, which would cost more
@@ -490,12 +492,14 @@ def test_the_daily_builds_were_incremental_and_saw_late_events(
         assert changed[f"{model}_in_one_pass_days"] == str(builds - 1), changed
     # the decayed model's daily builds read the event days not settled and the settled sums,
     # fewer rows than a full build: fewer passes than lead_buckets, and the comparison with
-    # the full build covers them
+    # the full build covers them. The build after the skipped days re-reads from before the
+    # settled sums' day, so no lead takes them: every event day, in lead_buckets passes
     passes = {
         int(day): int(count)
         for day, count in (entry.split(":") for entry in changed["decayed_passes"].split())
     }
     assert len(passes) == score_builds, changed["decayed_passes"]
+    assert passes.pop(max(SKIPPED) + 1) == LEAD_BUCKETS, changed["decayed_passes"]
     assert 1 <= passes.pop(CHANGED_ON) < CHANGED_ON_BUCKETS, changed["decayed_passes"]
     assert all(1 <= count < LEAD_BUCKETS for count in passes.values()), changed["decayed_passes"]
     # and in more than one pass (each bucket's statement then counts its share of the leads)
