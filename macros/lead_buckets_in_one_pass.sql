@@ -1,10 +1,10 @@
 {% macro lead_bucket_passes(counts_sql) %}
     {#- How many lead buckets a build of a bucketed model splits its leads into (the decayed
         model's daily build; the scores and episodes ask only whether it is one, through
-        lead_buckets_in_one_pass). Buckets exist to bound a pass's memory, which a full build needs; a pass also scans
-        its inputs whole, so a daily build that reads less makes fewer passes: as many as
-        its share of the rows times lead_buckets (rounded up, at least 1, at most
-        lead_buckets). counts_sql returns one row: the rows a full build reads (the model's
+        lead_buckets_in_one_pass). Buckets exist to bound a pass's memory, which a full build
+        needs; a pass also scans its inputs whole, so a daily build that reads less makes
+        fewer passes: as many as its share of the rows times lead_buckets (rounded up, at
+        least 1, at most lead_buckets). counts_sql returns one row: the rows a full build reads (the model's
         own table, or its input's) and the rows this build reads or computes. Run only when
         it can matter: lead_buckets without a query with one bucket, at parse time and in
         unit tests (one pass there anyway). -#}
@@ -103,30 +103,35 @@
             {{ engagement_rule_settling('engagement_rules', 'decay_steps') }}
         ),
 
+        -- one row: the sums' day and their rows
         settled_sums as (
-            select max(settled_before) as settled_before
+            select
+                max(settled_before) as settled_before,
+                count(*) as settled_rows
             from {{ ref('int_lead_rule_events_settled') }}
         )
 
+        -- one scan of the event days gives both counts
         select
-            (select count(*) from {{ ref('int_rule_events_daily') }}) as rows_full,
+            count(*) as rows_full,
             case
                 -- every lead is computed from before the sums' day (or there are none)
-                when settled_sums.settled_before is null or {{ cutoff }} < settled_sums.settled_before
-                    then (select count(*) from {{ ref('int_rule_events_daily') }})
-                else (
-                    select count(*)
-                    from {{ ref('int_rule_events_daily') }} as rule_events_daily
-                    inner join rule_settling
-                        on rule_events_daily.scoring_model = rule_settling.scoring_model
-                            and rule_events_daily.rule_id = rule_settling.rule_id
-                    where {{ age_in_days('rule_events_daily.event_date', 'settled_sums.settled_before') }}
-                        <= rule_settling.settle_days
-                ) + (
-                    select count(*) from {{ ref('int_lead_rule_events_settled') }}
-                )
+                when max(settled_sums.settled_before) is null
+                    or {{ cutoff }} < max(settled_sums.settled_before)
+                    then count(*)
+                else count(
+                    case
+                        when {{ age_in_days('rule_events_daily.event_date', 'settled_sums.settled_before') }}
+                            <= rule_settling.settle_days
+                            then 1
+                    end
+                ) + max(settled_sums.settled_rows)
             end as rows_now
-        from settled_sums
+        from {{ ref('int_rule_events_daily') }} as rule_events_daily
+        left join rule_settling
+            on rule_events_daily.scoring_model = rule_settling.scoring_model
+                and rule_events_daily.rule_id = rule_settling.rule_id
+        cross join settled_sums
     {%- endset -%}
     {{ return(lead_bucket_passes(counts)) }}
 {%- endmacro %}
