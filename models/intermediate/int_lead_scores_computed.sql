@@ -66,6 +66,18 @@ days_to_compute as (
     {{ history_days_to_compute('score_dates', this if window_only else none, one_pass=one_pass) }}
 ),
 
+-- one row per definition with its grade bands as columns: each lead-day is graded on its
+-- own row, so no step of the score is read twice (DuckDB stores a CTE read twice whole,
+-- every lead-day of it, before the query runs)
+grade_band_edges as (
+    select
+        scoring_model,
+        {{ grade_band_edges('fit') }},
+        {{ grade_band_edges('engagement') }}
+    from grade_bands
+    group by scoring_model
+),
+
 -- fit and disqualification per version of the lead's attributes; a version applies from
 -- valid_from to the day before valid_to (null: without limit)
 fit_per_lead as (
@@ -133,24 +145,37 @@ engagement_per_lead as (
         engagement_rule_totals.score_date
 ),
 
+-- the days a fast-track event keeps its rule open (the event's day to within_days after
+-- it, up to the as-of date), one row per day from each event day: a range join with every
+-- lead-day computed built a hash table of those lead-days per rule
 fast_track_candidates as (
     select distinct
-        rule_events_daily.scoring_model,
-        rule_events_daily.lead_id,
-        days_to_compute.score_date,
-        fast_track_rules.rule_id,
-        fast_track_rules.priority,
-        fast_track_rules.min_fit_score
-    from rule_events_daily
-    inner join fast_track_rules
-        on rule_events_daily.scoring_model = fast_track_rules.scoring_model
-            and rule_events_daily.rule_id = fast_track_rules.rule_id
-    inner join days_to_compute
-        on rule_events_daily.scoring_model = days_to_compute.scoring_model
-            and rule_events_daily.lead_id = days_to_compute.lead_id
-            and rule_events_daily.event_date <= days_to_compute.score_date
-    where {{ age_in_days('rule_events_daily.event_date', 'days_to_compute.score_date') }}
-        <= fast_track_rules.within_days
+        fast_track_event_days.scoring_model,
+        fast_track_event_days.lead_id,
+        cast({{ dbt.dateadd('day', 'fast_track_event_days.day_offset', 'fast_track_event_days.event_date') }} as date)
+            as score_date,
+        fast_track_event_days.rule_id,
+        fast_track_event_days.priority,
+        fast_track_event_days.min_fit_score
+    from (
+        select
+            rule_events_daily.scoring_model,
+            rule_events_daily.lead_id,
+            rule_events_daily.event_date,
+            fast_track_rules.rule_id,
+            fast_track_rules.priority,
+            fast_track_rules.min_fit_score,
+            {{ day_offset_rows(
+                'least(fast_track_rules.within_days, '
+                ~ age_in_days('rule_events_daily.event_date') ~ ') + 1'
+            ) }} as day_offset
+        from rule_events_daily
+        inner join fast_track_rules
+            on rule_events_daily.scoring_model = fast_track_rules.scoring_model
+                and rule_events_daily.rule_id = fast_track_rules.rule_id
+        where rule_events_daily.event_date <= {{ as_of_date() }}
+            and {{ lead_bucket_filter('rule_events_daily.lead_id', one_pass=one_pass) }}
+    ) as fast_track_event_days
 ),
 
 leads_fit_scored as (
@@ -190,36 +215,19 @@ leads_fit_scored as (
             and days_to_compute.score_date = engagement_per_lead.score_date
 ),
 
--- grades are looked up once per distinct score, then joined back on it: a range join of
--- every lead-day with the bands would be a nested loop
-fit_grades as (
-    select
-        fit_scores.scoring_model,
-        fit_scores.fit_score,
-        fit_bands.grade as fit_grade,
-        coalesce(fit_bands.engagement_multiplier, 1) as engagement_multiplier
-    from (
-        select distinct
-            scoring_model,
-            fit_score
-        from leads_fit_scored
-    ) as fit_scores
-    left join grade_bands as fit_bands
-        on fit_scores.scoring_model = fit_bands.scoring_model
-            and fit_bands.grade_type = 'fit'
-            and (fit_bands.min_score is null or fit_scores.fit_score >= fit_bands.min_score)
-            and (fit_bands.max_score is null or fit_scores.fit_score < fit_bands.max_score)
-),
-
 leads_fit_graded as (
     select
         leads_fit_scored.*,
-        fit_grades.fit_grade,
-        coalesce(fit_grades.engagement_multiplier, 1) as engagement_multiplier
+        {{ grade_of_score('leads_fit_scored.fit_score', 'grade_band_edges', 'fit') }} as fit_grade,
+        coalesce(
+            {{ grade_of_score(
+                'leads_fit_scored.fit_score', 'grade_band_edges', 'fit', value='engagement_multiplier'
+            ) }},
+            1
+        ) as engagement_multiplier
     from leads_fit_scored
-    left join fit_grades
-        on leads_fit_scored.scoring_model = fit_grades.scoring_model
-            and leads_fit_scored.fit_score = fit_grades.fit_score
+    left join grade_band_edges
+        on leads_fit_scored.scoring_model = grade_band_edges.scoring_model
 ),
 
 engagement_penalised as (
@@ -313,58 +321,39 @@ engagement_scored as (
     from engagement_capped
 ),
 
-engagement_grades as (
-    select
-        engagement_scores.scoring_model,
-        engagement_scores.engagement_score,
-        engagement_bands.grade as engagement_grade
-    from (
-        select distinct
-            scoring_model,
-            engagement_score
-        from engagement_scored
-    ) as engagement_scores
-    left join grade_bands as engagement_bands
-        on engagement_scores.scoring_model = engagement_bands.scoring_model
-            and engagement_bands.grade_type = 'engagement'
-            and (
-                engagement_bands.min_score is null
-                or engagement_scores.engagement_score >= engagement_bands.min_score
-            )
-            and (
-                engagement_bands.max_score is null
-                or engagement_scores.engagement_score < engagement_bands.max_score
-            )
-),
-
 engagement_graded as (
     select
         engagement_scored.*,
-        engagement_grades.engagement_grade
+        {{ grade_of_score('engagement_scored.engagement_score', 'grade_band_edges', 'engagement') }}
+            as engagement_grade
     from engagement_scored
-    left join engagement_grades
-        on engagement_scored.scoring_model = engagement_grades.scoring_model
-            and engagement_scored.engagement_score = engagement_grades.engagement_score
+    left join grade_band_edges
+        on engagement_scored.scoring_model = grade_band_edges.scoring_model
 ),
 
-
+-- a fast track needs the lead's fit on that day (the version of its attributes then), not
+-- its engagement: taken from the fit points, so that the scored lead-days are read once
 fast_tracks_qualifying as (
     select
-        engagement_graded.scoring_model,
-        engagement_graded.lead_id,
-        engagement_graded.score_date,
+        fast_track_candidates.scoring_model,
+        fast_track_candidates.lead_id,
+        fast_track_candidates.score_date,
         fast_track_candidates.rule_id,
         row_number() over (
-            partition by engagement_graded.scoring_model, engagement_graded.lead_id, engagement_graded.score_date
+            partition by
+                fast_track_candidates.scoring_model,
+                fast_track_candidates.lead_id,
+                fast_track_candidates.score_date
             order by fast_track_candidates.priority, fast_track_candidates.rule_id
         ) as fast_track_rank
-    from engagement_graded
-    inner join fast_track_candidates
-        on engagement_graded.scoring_model = fast_track_candidates.scoring_model
-            and engagement_graded.lead_id = fast_track_candidates.lead_id
-            and engagement_graded.score_date = fast_track_candidates.score_date
+    from fast_track_candidates
+    left join fit_per_lead
+        on fast_track_candidates.lead_id = fit_per_lead.lead_id
+            and fast_track_candidates.scoring_model = fit_per_lead.scoring_model
+            and fast_track_candidates.score_date >= fit_per_lead.applies_from
+            and fast_track_candidates.score_date < fit_per_lead.applies_until
     where fast_track_candidates.min_fit_score is null
-        or engagement_graded.fit_score >= fast_track_candidates.min_fit_score
+        or {{ round_score('coalesce(fit_per_lead.fit_points, 0)') }} >= fast_track_candidates.min_fit_score
 ),
 
 leads_qualified as (

@@ -9,8 +9,8 @@
 {%- set gate_modes = ['none', 'exclude', 'cap'] -%}
 {%- set reentry_modes = ['new_activity', 'never'] -%}
 {%- set reserved_rule_ids = ['inactivity_penalty', 'fit_gate', 'fit_grade_multiplier', 'total_engagement_cap'] -%}
-{%- set fit_grades = ['A', 'B', 'C', 'D'] -%}
-{%- set engagement_grades = ['1', '2', '3', '4'] -%}
+{%- set fit_grades = grade_labels('fit') -%}
+{%- set engagement_grades = grade_labels('engagement') -%}
 {%- set text = dbt.type_string() -%}
 
 
