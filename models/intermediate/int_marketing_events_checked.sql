@@ -175,7 +175,13 @@ events_checked as (
             when lead_ids.lead_id is null then 'unknown lead_id'
             when events_ranked.event_type is null then 'unmapped event type'
         end as reject_reason,
-        events_ranked.raw_row
+        events_ranked.raw_event_id,
+        events_ranked.raw_lead_id,
+        events_ranked.raw_event_type,
+        events_ranked.raw_occurred_at,
+        events_ranked.raw_url,
+        events_ranked.raw_asset_name,
+        events_ranked.raw_campaign
     from events_ranked
     left join lead_ids
         on events_ranked.lead_id = lead_ids.lead_id
@@ -185,7 +191,9 @@ events_checked as (
     {% endif %}
 ),
 
--- the text copy of the raw row is only needed for the quarantine; skip it for accepted rows
+-- the text copy of the raw row is only needed for the quarantine: built for rejected rows
+-- only, here, where the engine evaluates it for those rows alone (in staging it was built
+-- for every event)
 events_quarantine_ready as (
     select
         event_id,
@@ -199,7 +207,13 @@ events_quarantine_ready as (
         asset_name,
         campaign,
         reject_reason,
-        case when reject_reason is not null then raw_row end as raw_row,
+        case
+            when reject_reason is not null
+                then {{ row_as_text(
+                    ['event_id', 'lead_id', 'event_type', 'occurred_at', 'url', 'asset_name', 'campaign'],
+                    column_prefix='raw_'
+                ) }}
+        end as raw_row,
         '{{ definition_version('int_marketing_events_checked') }}' as definition_version,
         {{ as_of_date() }} as built_as_of
     from events_checked
