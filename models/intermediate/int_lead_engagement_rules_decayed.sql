@@ -461,6 +461,7 @@ change_days_summed as (
         change_days_running.*,
         coalesce(blocks_carried.carried_weight, 0) as carried_weight,
         lead_compute_ranges.first_score_date as decay_origin,
+        lead_compute_ranges.history_fingerprint,
         case
             when change_days_running.change_date > lead_compute_ranges.compute_from
                 then change_days_running.change_date
@@ -479,12 +480,16 @@ change_days_summed as (
 ),
 
 -- the days computed that each change day's sums hold for: from the change (or the first day
--- computed) to the day before the next change
+-- computed) to the day before the next change. The rule's and the lead's columns of the
+-- output are taken here, once per change day, not joined to every day computed
 rule_day_ranges as (
     select
         change_days_summed.*,
         engagement_rules.decay_mode,
-        cast(engagement_rules.half_life_days as {{ number }}) as half_life_days
+        cast(engagement_rules.half_life_days as {{ number }}) as half_life_days,
+        engagement_rules.points as points_per_event,
+        engagement_rules.is_high_intent,
+        engagement_rules.rule_cap
     from change_days_summed
     inner join engagement_rules
         on change_days_summed.scoring_model = engagement_rules.scoring_model
@@ -514,6 +519,10 @@ lead_rule_totals as (
         event_count,
         last_event_date,
         last_occurred_at,
+        points_per_event,
+        is_high_intent,
+        rule_cap,
+        history_fingerprint,
         raw_points,
         cast(case
             when decay_mode = 'half_life'
@@ -540,27 +549,21 @@ lead_rule_totals_capped as (
         lead_rule_totals.event_count,
         lead_rule_totals.last_event_date,
         lead_rule_totals.last_occurred_at,
-        engagement_rules.points as points_per_event,
-        engagement_rules.is_high_intent,
+        lead_rule_totals.points_per_event,
+        lead_rule_totals.is_high_intent,
         lead_rule_totals.raw_points,
         lead_rule_totals.decayed_points,
         -- the cap bounds the size of the total, so it limits negative rules as a floor
         case
-            when engagement_rules.rule_cap is null then lead_rule_totals.decayed_points
-            when lead_rule_totals.decayed_points > engagement_rules.rule_cap then engagement_rules.rule_cap
-            when lead_rule_totals.decayed_points < -engagement_rules.rule_cap then -engagement_rules.rule_cap
+            when lead_rule_totals.rule_cap is null then lead_rule_totals.decayed_points
+            when lead_rule_totals.decayed_points > lead_rule_totals.rule_cap then lead_rule_totals.rule_cap
+            when lead_rule_totals.decayed_points < -lead_rule_totals.rule_cap then -lead_rule_totals.rule_cap
             else lead_rule_totals.decayed_points
         end as capped_points,
-        score_dates.history_fingerprint,
+        lead_rule_totals.history_fingerprint,
         '{{ definition_version('int_lead_engagement_rules_decayed') }}' as definition_version,
         {{ as_of_date() }} as built_as_of
     from lead_rule_totals
-    inner join engagement_rules
-        on lead_rule_totals.scoring_model = engagement_rules.scoring_model
-            and lead_rule_totals.rule_id = engagement_rules.rule_id
-    inner join score_dates
-        on lead_rule_totals.scoring_model = score_dates.scoring_model
-            and lead_rule_totals.lead_id = score_dates.lead_id
 )
 
 select * from lead_rule_totals_capped
