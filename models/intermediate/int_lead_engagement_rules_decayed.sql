@@ -480,8 +480,9 @@ change_days_summed as (
 ),
 
 -- the days computed that each change day's sums hold for: from the change (or the first day
--- computed) to the day before the next change. The rule's and the lead's columns of the
--- output are taken here, once per change day, not joined to every day computed
+-- computed) to the day before the next change. The rule's columns of the output are taken
+-- here and the lead's fingerprint in change_days_summed, once per change day, not joined to
+-- every day computed
 rule_day_ranges as (
     select
         change_days_summed.*,

@@ -173,7 +173,10 @@ fast_track_candidates as (
         inner join fast_track_rules
             on rule_events_daily.scoring_model = fast_track_rules.scoring_model
                 and rule_events_daily.rule_id = fast_track_rules.rule_id
+        -- within_days is checked (never empty or negative) before any model is built; an
+        -- empty one must not leave a rule open to as_of here either
         where rule_events_daily.event_date <= {{ as_of_date() }}
+            and fast_track_rules.within_days >= 0
             and {{ lead_bucket_filter('rule_events_daily.lead_id', one_pass=one_pass) }}
     ) as fast_track_event_days
 ),

@@ -18,7 +18,7 @@
 with
 
 -- read where used, never stored whole: DuckDB would store a CTE read more than once with
--- every event's raw text
+-- every event and its raw values
 events_staged as {{ not_materialized() }} (
     select * from {{ ref('stg_marketing__events') }}
 ),
@@ -39,8 +39,8 @@ lead_ids as (
 
 -- the events this build reads. A daily build takes the window on occurred_at from the cutoff
 -- day's midnight (the same rows as event_date from the cutoff): DuckDB filters the raw rows
--- on it before staging writes each row's raw text, where a filter on the derived event_date
--- came after it (every event's text was built, about 4 seconds per 5M events). Read where used
+-- on it before staging parses them, where a filter on the derived event_date came after
+-- staging's projection of every event. Read where used
 -- in a full build (every event); a daily build's few are kept once, by the engine's default,
 -- so that the raw events are scanned once, not once per use (four)
 events_in_scope as {% if not window_only %}{{ not_materialized() }}{% endif %} (
@@ -113,7 +113,7 @@ events_classified as {{ not_materialized() }} (
 {% endif %}
 
 -- ids sent more than once: only their rows are ranked, so that the ranking does not sort
--- every event with its raw text (which spilled to disk at 50M events)
+-- every event with its columns (which spilled to disk at 50M events)
 repeated_ids as (
     select event_id
     from events_in_scope
