@@ -4,10 +4,10 @@
         lead_buckets_in_one_pass). Buckets exist to bound a pass's memory, which a full build
         needs; a pass also scans its inputs whole, so a daily build that reads less makes
         fewer passes: as many as its share of the rows times lead_buckets (rounded up, at
-        least 1, at most lead_buckets). counts_sql returns one row: the rows a full build reads (the model's
-        own table, or its input's) and the rows this build reads or computes. Run only when
-        it can matter: lead_buckets without a query with one bucket, at parse time and in
-        unit tests (one pass there anyway). -#}
+        least 1, at most lead_buckets). counts_sql returns one row: the rows a full build
+        reads (the model's own table, or its input's) and the rows this build reads or
+        computes. Run only when it can matter: lead_buckets without a query with one
+        bucket, at parse time and in unit tests (one pass there anyway). -#}
     {%- if not execute or model.resource_type == 'unit_test' or lead_buckets() == 1 -%}
         {{ return(lead_buckets()) }}
     {%- endif -%}
