@@ -1,9 +1,11 @@
 {#- The days each lead is scored on, as a range per lead: from first_score_date to the as-of
     date. Every lead is scored on the as-of date. A lead that could meet the MQL definition
-    on some day (not disqualified, and fit at the threshold or an event of a fast-track rule
-    its fit allows) is also scored on every day from its first scored event (or its
-    creation, if later): MQL history is computed from those days. Other leads can never be
-    MQLs, so their past days are not computed. A lead qualifies for history when any of its
+    on some day is also scored on every day from its first scored event (or its creation, if
+    later): MQL history is computed from those days. It could when a version not
+    disqualified has fit at the threshold and its events could reach the engagement
+    threshold (engagement_bound) and the high-intent actions asked for, or when it has an
+    event of a fast-track rule its fit allows. Other leads can never be MQLs, so their past
+    days are not computed. A lead qualifies for history when any of its
     versions (int_lead_versions_enriched) could. history_fingerprint changes whenever
     anything but events changes a past day of the lead (see the history models), and when
     its sales outcomes (rejected and recycled dispositions, opportunities) change, as they
@@ -37,6 +39,18 @@ rule_events_daily as (
 
 fast_track_rules as (
     select * from {{ ref('fast_track_rules') }}
+),
+
+engagement_rules as (
+    select * from {{ ref('engagement_rules') }}
+),
+
+decay_steps as (
+    select * from {{ ref('decay_steps') }}
+),
+
+grade_bands as (
+    select * from {{ ref('grade_bands') }}
 ),
 
 dispositions_checked as (
@@ -90,22 +104,92 @@ leads_per_model as (
     group by scoring_model, lead_id
 ),
 
+-- a lead-rule's events up to the as-of date
+lead_rule_events as (
+    select
+        scoring_model,
+        rule_id,
+        lead_id,
+        min(event_date) as first_event_date,
+        cast(sum(event_count) as {{ number }}) as event_count
+    from rule_events_daily
+    where event_date <= {{ as_of_date() }}
+    group by scoring_model, rule_id, lead_id
+),
+
+-- the most one event of a rule can add on any day: its points times the largest decay
+-- multiplier (no decay, half-life or linear decay never exceed 1; a step band may), and
+-- nothing for a rule of negative points (its total is never above zero)
+engagement_rule_bounds as (
+    select
+        engagement_rules.scoring_model,
+        engagement_rules.rule_id,
+        engagement_rules.is_high_intent,
+        engagement_rules.rule_cap,
+        case
+            when engagement_rules.points <= 0 then cast(0 as {{ number }})
+            when engagement_rules.decay_mode = 'step'
+                then cast(engagement_rules.points * coalesce(step_multipliers.largest_multiplier, 1) as {{ number }})
+            else cast(engagement_rules.points as {{ number }})
+        end as most_per_event
+    from engagement_rules
+    left join (
+        select
+            scoring_model,
+            rule_id,
+            max(multiplier) as largest_multiplier
+        from decay_steps
+        group by scoring_model, rule_id
+    ) as step_multipliers
+        on engagement_rules.scoring_model = step_multipliers.scoring_model
+            and engagement_rules.rule_id = step_multipliers.rule_id
+),
+
+-- per lead: its first event day, its fast-track events, and engagement_bound, which no day's
+-- engagement rule points exceed (each rule's events at their most, within the rule's cap;
+-- later steps of the score only take points back, but the fit-grade multiplier)
 first_event_dates as (
     select
-        rule_events_daily.scoring_model,
-        rule_events_daily.lead_id,
-        min(rule_events_daily.event_date) as first_event_date,
+        lead_rule_events.scoring_model,
+        lead_rule_events.lead_id,
+        min(lead_rule_events.first_event_date) as first_event_date,
         max(case when fast_track_rules.rule_id is not null then 1 else 0 end) as has_fast_track_event,
         min(fast_track_rules.min_fit_score) as lowest_fast_track_fit,
         max(case
             when fast_track_rules.rule_id is not null and fast_track_rules.min_fit_score is null then 1 else 0
-        end) as has_fast_track_for_any_fit
-    from rule_events_daily
+        end) as has_fast_track_for_any_fit,
+        cast(sum(case
+            when engagement_rule_bounds.rule_cap is not null
+                and engagement_rule_bounds.rule_cap < lead_rule_events.event_count * engagement_rule_bounds.most_per_event
+                then engagement_rule_bounds.rule_cap
+            else coalesce(lead_rule_events.event_count * engagement_rule_bounds.most_per_event, 0)
+        end) as {{ number }}) as engagement_bound,
+        -- high_intent_actions counts rules, so it never exceeds the high-intent rules with events
+        cast(sum(case when engagement_rule_bounds.is_high_intent then 1 else 0 end) as integer)
+            as high_intent_rules
+    from lead_rule_events
     left join fast_track_rules
-        on rule_events_daily.scoring_model = fast_track_rules.scoring_model
-            and rule_events_daily.rule_id = fast_track_rules.rule_id
-    where rule_events_daily.event_date <= {{ as_of_date() }}
-    group by rule_events_daily.scoring_model, rule_events_daily.lead_id
+        on lead_rule_events.scoring_model = fast_track_rules.scoring_model
+            and lead_rule_events.rule_id = fast_track_rules.rule_id
+    left join engagement_rule_bounds
+        on lead_rule_events.scoring_model = engagement_rule_bounds.scoring_model
+            and lead_rule_events.rule_id = engagement_rule_bounds.rule_id
+    group by lead_rule_events.scoring_model, lead_rule_events.lead_id
+),
+
+-- the most the fit-grade multiplier can raise engagement (1 without multipliers)
+largest_multipliers as (
+    select
+        scoring_models.scoring_model,
+        case
+            when max(grade_bands.engagement_multiplier) > 1 then max(grade_bands.engagement_multiplier)
+            else 1
+        end as largest_multiplier
+    from scoring_models
+    left join grade_bands
+        on scoring_models.scoring_model = grade_bands.scoring_model
+            and grade_bands.grade_type = 'fit'
+    group by scoring_models.scoring_model
 ),
 
 -- the threshold path needs fit at the threshold; a fast track needs one of its events
@@ -125,7 +209,22 @@ history_leads as (
     inner join first_event_dates
         on leads_per_model.scoring_model = first_event_dates.scoring_model
             and leads_per_model.lead_id = first_event_dates.lead_id
-    where leads_per_model.can_meet_fit_threshold = 1
+    inner join scoring_models
+        on leads_per_model.scoring_model = scoring_models.scoring_model
+    inner join largest_multipliers
+        on leads_per_model.scoring_model = largest_multipliers.scoring_model
+    where (
+        leads_per_model.can_meet_fit_threshold = 1
+        -- penalty, gate and caps only take points back: a lead whose bound, multiplied, is
+        -- more than a hundredth below the threshold can never enter by the threshold (its
+        -- published 2-decimal score stays below it, whatever the order of the sums)
+        and first_event_dates.engagement_bound * largest_multipliers.largest_multiplier
+        >= scoring_models.engagement_threshold - 0.01
+        and (
+            scoring_models.min_high_intent_actions is null
+            or first_event_dates.high_intent_rules >= scoring_models.min_high_intent_actions
+        )
+    )
         or (
             leads_per_model.best_fit_score is not null
             and (
