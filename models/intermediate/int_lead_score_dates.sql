@@ -1,15 +1,18 @@
 {#- The days each lead is scored on, as a range per lead: from first_score_date to the as-of
     date. Every lead is scored on the as-of date. A lead that could meet the MQL definition
-    on some day is also scored on every day from its first scored event (or its creation, if
-    later): MQL history is computed from those days. It could when a version not
-    disqualified has fit at the threshold and its events could reach the engagement
-    threshold (engagement_bound) and the high-intent actions asked for, or when it has an
-    event of a fast-track rule its fit allows. Other leads can never be MQLs, so their past
-    days are not computed. A lead qualifies for history when any of its
+    on some day is also scored on every day from the first day it could (or its creation,
+    if later): MQL history is computed from those days. A lead with an event of a
+    fast-track rule its fit allows could from its first scored event. By the threshold
+    path, a lead could when a version not disqualified has fit at the threshold and its
+    events could reach the engagement threshold (engagement_bound) and the high-intent
+    actions asked for, and no earlier than the day its events so far, at their most and
+    uncapped, reach that threshold (threshold_reachable). Other leads can never be MQLs, so
+    their past days are not computed. A lead qualifies for history when any of its
     versions (int_lead_versions_enriched) could. history_fingerprint changes whenever
-    anything but events changes a past day of the lead (see the history models), and when
-    its sales outcomes (rejected and recycled dispositions, opportunities) change, as they
-    end or block its past MQL episodes (int_mql_episodes_computed). -#}
+    anything but events changes a past day of the lead (see the history models), its first
+    day of history included (a late event can move it), and when its sales outcomes
+    (rejected and recycled dispositions, opportunities) change, as they end or block its
+    past MQL episodes (int_mql_episodes_computed). -#}
 {%- set number = type_score() -%}
 {%- set text = dbt.type_string() -%}
 
@@ -192,20 +195,18 @@ largest_multipliers as (
     group by scoring_models.scoring_model
 ),
 
--- the threshold path needs fit at the threshold; a fast track needs one of its events
-history_leads as (
+-- the leads the threshold path could let in: fit at the threshold, events that could reach
+-- the engagement threshold and the high-intent rules asked for. Penalty, gate and caps only
+-- take points back: a lead whose bound, multiplied, is more than a hundredth below the
+-- threshold can never enter by it (its published 2-decimal score stays below it, whatever
+-- the order of the sums)
+threshold_path_leads as (
     select
         leads_per_model.scoring_model,
         leads_per_model.lead_id,
-        -- a lead is scored from its first event, but not before it was created
-        case
-            when cast(leads.created_at as date) > first_event_dates.first_event_date
-                then cast(leads.created_at as date)
-            else first_event_dates.first_event_date
-        end as first_score_date
+        largest_multipliers.largest_multiplier,
+        scoring_models.engagement_threshold
     from leads_per_model
-    inner join leads
-        on leads_per_model.lead_id = leads.lead_id
     inner join first_event_dates
         on leads_per_model.scoring_model = first_event_dates.scoring_model
             and leads_per_model.lead_id = first_event_dates.lead_id
@@ -213,25 +214,96 @@ history_leads as (
         on leads_per_model.scoring_model = scoring_models.scoring_model
     inner join largest_multipliers
         on leads_per_model.scoring_model = largest_multipliers.scoring_model
-    where (
-        leads_per_model.can_meet_fit_threshold = 1
-        -- penalty, gate and caps only take points back: a lead whose bound, multiplied, is
-        -- more than a hundredth below the threshold can never enter by the threshold (its
-        -- published 2-decimal score stays below it, whatever the order of the sums)
+    where leads_per_model.can_meet_fit_threshold = 1
         and first_event_dates.engagement_bound * largest_multipliers.largest_multiplier
         >= scoring_models.engagement_threshold - 0.01
         and (
             scoring_models.min_high_intent_actions is null
             or first_event_dates.high_intent_rules >= scoring_models.min_high_intent_actions
         )
-    )
-        or (
-            leads_per_model.best_fit_score is not null
-            and (
-                first_event_dates.has_fast_track_for_any_fit = 1
-                or leads_per_model.best_fit_score >= first_event_dates.lowest_fast_track_fit
-            )
-        )
+),
+
+-- the first day the threshold path could let such a lead in: no day before it can reach the
+-- threshold even without the rules' caps (its events up to each day at their most, summed
+-- per day and run over the days; one window over these leads' event days only)
+threshold_reachable as (
+    select
+        scoring_model,
+        lead_id,
+        min(event_date) as reachable_from
+    from (
+        select
+            lead_event_days.*,
+            sum(lead_event_days.most_points) over (
+                partition by lead_event_days.scoring_model, lead_event_days.lead_id
+                order by lead_event_days.event_date
+                rows between unbounded preceding and current row
+            ) as most_points_so_far
+        from (
+            select
+                rule_events_daily.scoring_model,
+                rule_events_daily.lead_id,
+                rule_events_daily.event_date,
+                threshold_path_leads.largest_multiplier,
+                threshold_path_leads.engagement_threshold,
+                cast(sum(rule_events_daily.event_count * engagement_rule_bounds.most_per_event) as {{ number }})
+                    as most_points
+            from rule_events_daily
+            inner join threshold_path_leads
+                on rule_events_daily.scoring_model = threshold_path_leads.scoring_model
+                    and rule_events_daily.lead_id = threshold_path_leads.lead_id
+            inner join engagement_rule_bounds
+                on rule_events_daily.scoring_model = engagement_rule_bounds.scoring_model
+                    and rule_events_daily.rule_id = engagement_rule_bounds.rule_id
+            where rule_events_daily.event_date <= {{ as_of_date() }}
+                and engagement_rule_bounds.most_per_event > 0
+            group by
+                rule_events_daily.scoring_model,
+                rule_events_daily.lead_id,
+                rule_events_daily.event_date,
+                threshold_path_leads.largest_multiplier,
+                threshold_path_leads.engagement_threshold
+        ) as lead_event_days
+    ) as lead_days_run
+    where most_points_so_far * largest_multiplier >= engagement_threshold - 0.01
+    group by scoring_model, lead_id
+),
+
+-- a fast track needs one of its events (history from the lead's first event); the threshold
+-- path, the day it could first let the lead in. A lead is not scored before it was created
+history_leads as (
+    select
+        lead_history_starts.scoring_model,
+        lead_history_starts.lead_id,
+        case
+            when cast(leads.created_at as date) > lead_history_starts.history_from
+                then cast(leads.created_at as date)
+            else lead_history_starts.history_from
+        end as first_score_date
+    from (
+        select
+            leads_per_model.scoring_model,
+            leads_per_model.lead_id,
+            case
+                when leads_per_model.best_fit_score is not null
+                    and (
+                        first_event_dates.has_fast_track_for_any_fit = 1
+                        or leads_per_model.best_fit_score >= first_event_dates.lowest_fast_track_fit
+                    )
+                    then first_event_dates.first_event_date
+                else threshold_reachable.reachable_from
+            end as history_from
+        from leads_per_model
+        inner join first_event_dates
+            on leads_per_model.scoring_model = first_event_dates.scoring_model
+                and leads_per_model.lead_id = first_event_dates.lead_id
+        left join threshold_reachable
+            on leads_per_model.scoring_model = threshold_reachable.scoring_model
+                and leads_per_model.lead_id = threshold_reachable.lead_id
+    ) as lead_history_starts
+    inner join leads
+        on lead_history_starts.lead_id = leads.lead_id
+    where lead_history_starts.history_from is not null
 ),
 
 -- what a lead's past days depend on besides its events: its versions (from when, which fit
