@@ -120,6 +120,15 @@ lead_rule_events as (
     group by scoring_model, rule_id, lead_id
 ),
 
+step_multipliers as (
+    select
+        scoring_model,
+        rule_id,
+        max(multiplier) as largest_multiplier
+    from decay_steps
+    group by scoring_model, rule_id
+),
+
 -- the most one event of a rule can add on any day: its points times the largest decay
 -- multiplier (no decay, half-life or linear decay never exceed 1; a step band may), and
 -- nothing for a rule of negative points (its total is never above zero)
@@ -136,14 +145,7 @@ engagement_rule_bounds as (
             else cast(engagement_rules.points as {{ number }})
         end as most_per_event
     from engagement_rules
-    left join (
-        select
-            scoring_model,
-            rule_id,
-            max(multiplier) as largest_multiplier
-        from decay_steps
-        group by scoring_model, rule_id
-    ) as step_multipliers
+    left join step_multipliers
         on engagement_rules.scoring_model = step_multipliers.scoring_model
             and engagement_rules.rule_id = step_multipliers.rule_id
 ),
@@ -163,7 +165,8 @@ first_event_dates as (
         end) as has_fast_track_for_any_fit,
         cast(sum(case
             when engagement_rule_bounds.rule_cap is not null
-                and engagement_rule_bounds.rule_cap < lead_rule_events.event_count * engagement_rule_bounds.most_per_event
+                and engagement_rule_bounds.rule_cap
+                < lead_rule_events.event_count * engagement_rule_bounds.most_per_event
                 then engagement_rule_bounds.rule_cap
             else coalesce(lead_rule_events.event_count * engagement_rule_bounds.most_per_event, 0)
         end) as {{ number }}) as engagement_bound,
