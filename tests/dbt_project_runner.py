@@ -78,14 +78,13 @@ PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "macros", "seeds",
 Row = dict[str, str]
 
 
-def copy_project(destination: Path) -> Path:
+def copy_project(destination: Path, source: Path = ROOT) -> Path:
     destination.mkdir(parents=True)
     for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part)
+        if (source / part).is_dir():
+            shutil.copytree(source / part, destination / part)
         else:
-            shutil.copy(source, destination / part)
+            shutil.copy(source / part, destination / part)
     return destination
 
 

@@ -11,11 +11,12 @@ loses its events. On RESENT_OLD_ON, the events of RESENT_OLD_DAYS before (before
 window) are delivered again with the same ids, dated that day: duplicates of copies the
 daily build does not re-read. On CHANGED_ON, things other than events change past days: a
 lead gets a new version that lets it meet the fit threshold (it becomes a history lead, all
-of its days since its first event are scored), one account becomes a customer (its leads are
-disqualified on every past day, their past episodes disappear) and another grows (its leads'
-fit rises on every past day). On LATE_REJECTION_ON, sales reject a lead (not the marked one,
-below) whose MQL episode spans the day LATE_REJECTION_DAYS before and ended before the late
-window, dated that day: the episode ends there instead. On EPISODES_SKIPPED_ON, the build
+of its days since its events could reach the engagement threshold are scored), one account
+becomes a customer (its leads are disqualified on every past day, their past episodes
+disappear) and another grows (its leads' fit rises on every past day). On LATE_REJECTION_ON,
+sales reject a lead (not the marked one, below) whose MQL episode spans the day
+LATE_REJECTION_DAYS before and ended before the late window, dated that day: the episode
+ends there instead. On EPISODES_SKIPPED_ON, the build
 leaves out int_mql_episodes_computed and what reads it (as when a test upstream fails), so
 the next build must take in two days of changed scores. Before the build of
 EPISODES_MARKED_ON, the first episode of the lead with the most episodes under a definition
@@ -113,6 +114,13 @@ EPISODES_MARKED_ON = 22
 REJECTION_AHEAD_ON = 27
 REJECTION_AHEAD_DAYS = 2
 LEAD_BUCKETS = 3
+# (entry, exit) engagement thresholds of the project built here. With 15 events per lead,
+# the shipped ones (30 and 40) would leave history to a few leads with short histories, and
+# the daily builds, which score every lead on the as-of day, would compute more than a
+# bucket's share of the stored rows every day (no day in one pass). Lower, most leads with
+# fit at the threshold get history from early on, and some reach the threshold during the
+# daily builds (history from that day on, computed again then)
+ENGAGEMENT_THRESHOLDS = {"b2b_default": ("5", "4"), "b2b_intent_heavy": ("8", "6")}
 # the bucketed models that compute every bucket in one pass in a daily build with few rows
 ONE_PASS_MODELS = ["int_lead_scores_computed", "int_mql_episodes_computed"]
 # the bucketed model whose daily build makes as many passes as its share of the event days
@@ -393,9 +401,31 @@ def passes_made(compiled: str) -> int:
     return int(counts.pop())
 
 
+def lower_engagement_thresholds(rows: list[Row]) -> list[Row]:
+    """ENGAGEMENT_THRESHOLDS (entry, exit) instead of the shipped ones."""
+    return [
+        {
+            **row,
+            "engagement_threshold": ENGAGEMENT_THRESHOLDS[row["scoring_model"]][0],
+            "exit_engagement_threshold": ENGAGEMENT_THRESHOLDS[row["scoring_model"]][1],
+        }
+        for row in rows
+    ]
+
+
+@pytest.fixture(scope="module")
+def test_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project with the engagement thresholds of ENGAGEMENT_THRESHOLDS."""
+    project = copy_project(tmp_path_factory.mktemp("incremental_project") / "project")
+    edit_seed(project, "scoring_models", lower_engagement_thresholds)
+    return project
+
+
 @pytest.fixture(scope="module")
 def daily_and_full(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch_module: pytest.MonkeyPatch
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch_module: pytest.MonkeyPatch,
+    test_project: Path,
 ) -> tuple[Path, Path, int, Path, dict[str, str]]:
     root = tmp_path_factory.mktemp("incremental")
     source = root / "source.duckdb"
@@ -411,12 +441,16 @@ def daily_and_full(
     daily.parent.mkdir()
     shutil.copy(source, daily)
     keep_arrived_by(daily, START)
-    first = run_dbt([*MODELS_AND_SEEDS, *as_of_vars(START.isoformat(), LEAD_BUCKETS)], daily)
+    first = run_dbt(
+        [*MODELS_AND_SEEDS, *as_of_vars(START.isoformat(), LEAD_BUCKETS)],
+        daily,
+        project_dir=test_project,
+    )
     assert first.ok, first.output[-4000:]
 
     monkeypatch_module.setenv("MQL_DUCKDB_PATH", str(daily))
     monkeypatch_module.setenv("DBT_PROFILES_DIR", str(ROOT))
-    runner = DailyRunner(root / "daily" / "target")
+    runner = DailyRunner(root / "daily" / "target", project=test_project)
     changed: dict[str, str] = {}
     for offset in range(1, 31):
         day = START + dt.timedelta(days=offset)
@@ -462,7 +496,11 @@ def daily_and_full(
     full = root / "full" / "mql.duckdb"
     full.parent.mkdir()
     shutil.copy(daily, full)
-    rebuilt = run_dbt([*MODELS_AND_SEEDS, "--full-refresh", *as_of_vars(END.isoformat())], full)
+    rebuilt = run_dbt(
+        [*MODELS_AND_SEEDS, "--full-refresh", *as_of_vars(END.isoformat())],
+        full,
+        project_dir=test_project,
+    )
     assert rebuilt.ok, rebuilt.output[-4000:]
     return daily, full, late, root / "daily" / "target", changed
 
@@ -540,6 +578,36 @@ def test_the_daily_builds_were_incremental_and_saw_late_events(
     assert query(
         daily, "select max(settled_before) from intermediate.int_lead_rule_events_settled"
     ) == [(END - dt.timedelta(days=4),)]
+
+
+def test_leads_whose_events_reached_the_threshold_got_history_from_that_day(
+    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]],
+) -> None:
+    """A lead on the threshold path gets history from the first day its events could reach
+    the engagement threshold, not from its first event: where that day came during the daily
+    builds, the build of that day (or the next) computed the lead's days from it on, and
+    the comparison with the full build checks them."""
+    daily, _, _, _, _ = daily_and_full
+    reached = query(
+        daily,
+        "select dates.first_score_date, min(scores.score_date)"
+        " from intermediate.int_lead_score_dates as dates"
+        " inner join (select lead_id, min(cast(created_at as date)) as created_on"
+        " from intermediate.int_leads_enriched group by lead_id) as leads"
+        " on dates.lead_id = leads.lead_id"
+        " inner join (select scoring_model, lead_id, min(event_date) as first_event_date"
+        " from intermediate.int_rule_events_daily group by scoring_model, lead_id) as events"
+        " on dates.scoring_model = events.scoring_model and dates.lead_id = events.lead_id"
+        " inner join intermediate.int_lead_scores_computed as scores"
+        " on dates.scoring_model = scores.scoring_model and dates.lead_id = scores.lead_id"
+        " where dates.has_history and dates.first_score_date > ?"
+        " and dates.first_score_date > events.first_event_date"
+        " and dates.first_score_date > leads.created_on"
+        " group by dates.scoring_model, dates.lead_id, dates.first_score_date",
+        [START],
+    )
+    assert reached, "some lead's events should reach the threshold during the daily builds"
+    assert all(first_day == first_scored for first_day, first_scored in reached), reached
 
 
 def test_the_changes_rewrote_past_days_in_a_full_build(
@@ -632,10 +700,12 @@ def add_webinar_bonus_rule(rows: list[Row]) -> list[Row]:
 
 
 def test_an_edited_rule_is_applied_to_every_past_event_by_the_next_daily_build(
-    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]], tmp_path: Path
+    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]],
+    test_project: Path,
+    tmp_path: Path,
 ) -> None:
     daily, _, _, _, _ = daily_and_full
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", source=test_project)
     edit_seed(project, "engagement_rules", add_webinar_bonus_rule)
     edited_daily = tmp_path / "daily.duckdb"
     edited_full = tmp_path / "full.duckdb"
@@ -660,7 +730,9 @@ PAST_DAY_BEFORE = 12
 
 
 def test_a_build_for_a_past_day_between_daily_builds_leaves_no_day_unscored(
-    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]], tmp_path: Path
+    daily_and_full: tuple[Path, Path, int, Path, dict[str, str]],
+    test_project: Path,
+    tmp_path: Path,
 ) -> None:
     """A build for a past day keeps the rows before its window, some of which a later build
     wrote when it rewrote whole histories; the next build for today must still compute every
@@ -678,7 +750,11 @@ def test_a_build_for_a_past_day_between_daily_builds_leaves_no_day_unscored(
             " where employee_count between 200 and 4999"
         )
     for day in [END, past]:
-        result = run_dbt([*MODELS_AND_SEEDS, *as_of_vars(day.isoformat(), LEAD_BUCKETS)], database)
+        result = run_dbt(
+            [*MODELS_AND_SEEDS, *as_of_vars(day.isoformat(), LEAD_BUCKETS)],
+            database,
+            project_dir=test_project,
+        )
         assert result.ok, result.output[-4000:]
     cutoff = past - dt.timedelta(days=3)
     for table in HISTORY_MODELS:
@@ -689,12 +765,20 @@ def test_a_build_for_a_past_day_between_daily_builds_leaves_no_day_unscored(
             f"select max(score_date), max(built_as_of) filter (where score_date < ?) from {table}",
             [cutoff],
         ) == [(past, END)], table
-    result = run_dbt([*MODELS_AND_SEEDS, *as_of_vars(END.isoformat(), LEAD_BUCKETS)], database)
+    result = run_dbt(
+        [*MODELS_AND_SEEDS, *as_of_vars(END.isoformat(), LEAD_BUCKETS)],
+        database,
+        project_dir=test_project,
+    )
     assert result.ok, result.output[-4000:]
     full = tmp_path / "full" / "mql.duckdb"
     full.parent.mkdir()
     shutil.copy(database, full)
-    rebuilt = run_dbt([*MODELS_AND_SEEDS, "--full-refresh", *as_of_vars(END.isoformat())], full)
+    rebuilt = run_dbt(
+        [*MODELS_AND_SEEDS, "--full-refresh", *as_of_vars(END.isoformat())],
+        full,
+        project_dir=test_project,
+    )
     assert rebuilt.ok, rebuilt.output[-4000:]
     for table in COMPARED:
         assert rows_of(database, table) == rows_of(full, table), table
