@@ -199,12 +199,14 @@ def resend_old_events(database: Path, day: dt.date) -> str:
 def non_event_changes(database: Path, day: dt.date) -> dict[str, str]:
     """Change a lead version and two accounts as described above; returns what was changed.
 
-    Picked from the previous build's tables: the lead without history (b2b_default) with the
-    highest fit below the threshold of 40 and events a month before START gets a new version
-    titled VP of Engineering (vp +20, engineering +10); the account of the earliest MQL
-    episode becomes a customer; the account of a lead without history whose fit would reach
-    40 at 6,000 employees (enterprise size, +20) gets 6,000 employees."""
+    Picked from the previous build's tables, among the leads without history (b2b_default)
+    with fit below the threshold of 40 and events a month before START whose points reach
+    the engagement threshold: the one with the highest fit gets a new version titled VP of
+    Engineering (vp +20, engineering +10); the account of the earliest MQL episode becomes a
+    customer; the account of one whose fit would reach 40 at 6,000 employees (enterprise
+    size, +20) gets 6,000 employees."""
     history = "intermediate.int_lead_score_dates"
+    threshold = ENGAGEMENT_THRESHOLDS["b2b_default"][0]
     on_last_day = (
         "intermediate.int_lead_scores_computed as scores"
         " inner join intermediate.int_leads_enriched as leads on scores.lead_id = leads.lead_id"
@@ -215,13 +217,20 @@ def non_event_changes(database: Path, day: dt.date) -> dict[str, str]:
         " and not scores.is_disqualified"
         " and scores.score_date = (select max(score_date)"
         " from intermediate.int_lead_scores_computed)"
-        " and exists (select 1 from intermediate.int_rule_events_daily as events"
-        " where events.lead_id = scores.lead_id and events.event_date < ?)"
+        " and scores.fit_score < 40"
+        # positive points enough to reach the engagement threshold (every rule's cap is
+        # above it), so that its history goes back to then
+        " and (select sum(events.event_count * rules.points)"
+        " from intermediate.int_rule_events_daily as events"
+        " inner join scoring_definition.engagement_rules as rules"
+        " on events.scoring_model = rules.scoring_model and events.rule_id = rules.rule_id"
+        " where events.scoring_model = 'b2b_default' and events.lead_id = scores.lead_id"
+        f" and rules.points > 0 and events.event_date < ?) >= {threshold}"
     )
     early = START - dt.timedelta(days=30)
     with duckdb.connect(str(database)) as con:
         [(promoted,)] = con.execute(
-            f"select scores.lead_id from {on_last_day} and scores.fit_score < 40"
+            f"select scores.lead_id from {on_last_day}"
             " and leads.seniority not in ('executive', 'vp')"
             " order by scores.fit_score desc, scores.lead_id limit 1",
             [early],
