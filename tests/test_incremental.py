@@ -129,10 +129,11 @@ FEWER_PASSES_MODEL = "int_lead_engagement_rules_decayed"
 BUCKET_COUNT = re.compile(r"/\* of (\d+) lead buckets \*/")
 # the build of CHANGED_ON recomputes the whole history of the leads it changes: made in this
 # many buckets, the rows it writes are more than a bucket's share of the daily scores, so the
-# scores and episodes are computed in buckets that day; on the other days in one pass. With
-# 10, the scores' day would be within a bucket's share if the changed leads' histories were
-# not counted (about 710 lead-days x 10 against 7,500 stored rows; about 2,600 x 10 with
-# them): a small margin, so a change of the generated data may need another count here
+# scores and episodes are computed in buckets that day; on the other days in one pass (with
+# LEAD_BUCKETS, about 725 lead-days x 3 against 2,800 stored rows on that day). With 10, the
+# as-of day's rows alone are more than a bucket's share: the changed leads' histories add
+# to a count that is over it anyway (before the engagement bound cut the histories, 7,500
+# stored rows left them the margin); a change of the generated data may need another count
 CHANGED_ON_BUCKETS = 10
 
 
