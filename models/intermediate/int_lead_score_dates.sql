@@ -36,7 +36,9 @@ attribute_rule_matches as (
     select * from {{ ref('int_lead_attribute_rules_matched') }}
 ),
 
-rule_events_daily as (
+-- read where it is used (every lead-rule's events, the event days of the threshold path's
+-- leads), never stored whole
+rule_events_daily as {{ not_materialized() }} (
     select * from {{ ref('int_rule_events_daily') }}
 ),
 
