@@ -201,11 +201,11 @@ def non_event_changes(database: Path, day: dt.date) -> dict[str, str]:
     """Change a lead version and two accounts as described above; returns what was changed.
 
     Picked from the previous build's tables, among the leads without history (b2b_default)
-    with fit below the threshold of 40 and events a month before START whose points reach
-    the engagement threshold: the one with the highest fit gets a new version titled VP of
-    Engineering (vp +20, engineering +10); the account of the earliest MQL episode becomes a
-    customer; the account of one whose fit would reach 40 at 6,000 employees (enterprise
-    size, +20) gets 6,000 employees."""
+    with fit below the threshold of 40, created a month before START and with events by
+    then whose points reach the engagement threshold: the one with the highest fit gets a
+    new version titled VP of Engineering (vp +20, engineering +10); the account of the
+    earliest MQL episode becomes a customer; the account of one whose fit would reach 40 at
+    6,000 employees (enterprise size, +20) gets 6,000 employees."""
     history = "intermediate.int_lead_score_dates"
     threshold = ENGAGEMENT_THRESHOLDS["b2b_default"][0]
     on_last_day = (
@@ -219,8 +219,9 @@ def non_event_changes(database: Path, day: dt.date) -> dict[str, str]:
         " and scores.score_date = (select max(score_date)"
         " from intermediate.int_lead_scores_computed)"
         " and scores.fit_score < 40"
-        # positive points enough to reach the engagement threshold (every rule's cap is
-        # above it), so that its history goes back to then
+        # created before then, with positive points enough to reach the engagement
+        # threshold (every rule's cap is at least that), so that its history goes back to then
+        " and cast(leads.created_at as date) < ?"
         " and (select sum(events.event_count * rules.points)"
         " from intermediate.int_rule_events_daily as events"
         " inner join scoring_definition.engagement_rules as rules"
@@ -234,7 +235,7 @@ def non_event_changes(database: Path, day: dt.date) -> dict[str, str]:
             f"select scores.lead_id from {on_last_day}"
             " and leads.seniority not in ('executive', 'vp')"
             " order by scores.fit_score desc, scores.lead_id limit 1",
-            [early],
+            [early, early],
         ).fetchall()
         con.execute(
             "insert into raw.leads select lead_id, account_id, email, first_name, last_name,"
@@ -260,7 +261,7 @@ def non_event_changes(database: Path, day: dt.date) -> dict[str, str]:
             f"select leads.account_id, scores.lead_id from {on_last_day}"
             f" and scores.fit_score - {size_points} + 20 >= 40 and leads.account_id != ?"
             " order by scores.fit_score desc, scores.lead_id limit 1",
-            [early, customer],
+            [early, early, customer],
         ).fetchall()
         con.execute("update raw.accounts set employee_count = 6000 where account_id = ?", [grown])
     return {"promoted_lead": promoted, "customer_account": customer, "grown_lead": grown_lead}
