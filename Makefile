@@ -86,12 +86,12 @@ test-engines: venv-spark ## Both: DuckDB, PostgreSQL and Spark built and compare
 	$(BIN)/python scripts/pg_server.py -- $(BIN)/pytest -m engines --engines postgres,spark \
 		tests/test_engines.py
 
-bench: venv ## Benchmark: project vs SQL reference vs pandas (LEADS=, EVENTS_PER_LEAD=, REPEATS=)
+bench: venv ## Benchmark: project vs SQL reference vs pandas (LEADS=, EVENTS_PER_LEAD=, REPEATS=, WITHOUT_HISTORY=1)
 	$(BIN)/python scripts/bench.py --leads $(BENCH_LEADS) --events-per-lead $(EVENTS_PER_LEAD) \
-		--repeats $(REPEATS)
+		--repeats $(REPEATS) $(if $(WITHOUT_HISTORY),--without-history)
 
 test-bench: venv ## make bench at a tiny size: it runs and the three implementations agree
-	$(BIN)/python scripts/bench.py --leads 500 --events-per-lead 10 --repeats 1 \
+	$(BIN)/python scripts/bench.py --leads 500 --events-per-lead 10 --repeats 1 --without-history \
 		--workdir benchmarks/tmp/work --output benchmarks/tmp/tiny.json
 
 docs: venv ## Generate the dbt docs site into target/

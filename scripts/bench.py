@@ -8,7 +8,10 @@ then, several times each (the median is reported):
   - a daily incremental `dbt run` after the held-back events arrive;
   - the reference, benchmarks/reference_scores.sql (one DuckDB query), and the pandas peer,
     benchmarks/pandas_scores.py, which compute the primary definition's fit_score,
-    engagement_score and meets_entry for the last day; both must equal the project's.
+    engagement_score and meets_entry for the last day; both must equal the project's;
+  - with --without-history, once: the full build under definitions no lead can meet, so that
+    no lead is scored on past days (what MQL history costs; the reference and the peer
+    compute no history).
 Peak memory (RSS) is measured per step. Results go to a JSON file.
 """
 
@@ -32,6 +35,7 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 from generate_demo_data import generate  # noqa: E402
+from project_copy import Row, copy_project, edit_seed  # noqa: E402
 
 BIN = Path(sys.executable).parent
 DBT = str(BIN / "dbt")
@@ -47,6 +51,8 @@ PANDAS_BYTES_PER_EVENT = 1_050
 # the history models are computed in one pass per this many leads (lead_buckets): a pass
 # of 100,000 leads stays within the profile's 6 GB DuckDB memory limit
 LEADS_PER_BUCKET = 100_000
+# a fit score no lead reaches: the demo's positive fit rules add up to 133 points at most
+NO_HISTORY_FIT = 1_000
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -70,6 +76,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=None,
         help="passes of the history models over the leads (dbt var lead_buckets;"
         f" default: one per {LEADS_PER_BUCKET:,} leads)",
+    )
+    parser.add_argument(
+        "--without-history",
+        action="store_true",
+        help="also time one full build under a definition no lead can meet (no lead gets"
+        " MQL history): what the history costs",
     )
     parser.add_argument(
         "--pandas-memory-gb",
@@ -147,6 +159,33 @@ def scores_path(target: Path) -> set[str]:
         wanted.add(node)
         todo.extend(parents.get(node, []))
     return wanted
+
+
+def unreachable_fit(rows: list[Row]) -> list[Row]:
+    """scoring_models with a fit threshold no lead reaches: the threshold path is closed."""
+    return [{**row, "fit_threshold": str(NO_HISTORY_FIT)} for row in rows]
+
+
+def fast_tracks_for_unreachable_fit(rows: list[Row]) -> list[Row]:
+    """fast_track_rules that ask for the same unreachable fit: no fast track opens."""
+    return [{**row, "min_fit_score": str(NO_HISTORY_FIT)} for row in rows]
+
+
+def project_without_history(destination: Path) -> Path:
+    """A copy of the project whose definitions no lead can meet: every rule is still
+    evaluated and every lead scored on the as-of day, but no lead is scored on past days."""
+    shutil.rmtree(destination, ignore_errors=True)
+    project = copy_project(destination)
+    edit_seed(project, "scoring_models", unreachable_fit)
+    edit_seed(project, "fast_track_rules", fast_tracks_for_unreachable_fit)
+    return project
+
+
+def leads_with_history(database: Path) -> int:
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute(
+            "select count(*) from intermediate.int_lead_score_dates where has_history"
+        ).fetchone()[0]
 
 
 def hold_back(database: Path, end: dt.date) -> int:
@@ -247,7 +286,7 @@ def machine() -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     end = dt.date.fromisoformat(args.end_date)
-    workdir = Path(args.workdir)
+    workdir = Path(args.workdir).resolve()
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
     database = workdir / "bench.duckdb"
@@ -342,6 +381,24 @@ def main(argv: list[str] | None = None) -> int:
             )  # fmt: skip
             record("pandas_s", wall, peak)
             mismatches["pandas"] = (mismatches["pandas"] or 0) + compare(database, end, pandas_csv)
+
+        if args.without_history:
+            # the same full build, once, under definitions no lead can meet; the project's
+            # own seeds are loaded again afterwards
+            project = project_without_history(workdir / "project_without_history")
+            seed_elsewhere = [*dbt_common]
+            seed_elsewhere[seed_elsewhere.index("--project-dir") + 1] = str(project)
+            run_measured([DBT, "seed", *seed_elsewhere], env)
+            set_held_events(database, arrived=False)
+            wall, peak, _ = run_measured(
+                [DBT, "run", "--full-refresh", *day_before, *seed_elsewhere], env
+            )
+            if leads_with_history(database):
+                raise SystemExit("the build without history scored leads on past days")
+            record("full_build_without_history_wall_s", wall, peak)
+            record("full_build_without_history_model_s", model_seconds(target), peak)
+            by_model["full_build_without_history"] = seconds_by_model(target)
+            run_measured([DBT, "seed", *dbt_common], env)
     except StepFailed as failed:
         failure = failure_record(failed)
         if (target / "run_results.json").exists():
@@ -363,6 +420,7 @@ def main(argv: list[str] | None = None) -> int:
         results["pandas_skipped"] = pandas_skipped
     step_rss = {
         "full_build": rss.get("full_build_wall_s"),
+        "full_build_without_history": rss.get("full_build_without_history_wall_s"),
         "incremental_build": rss.get("incremental_build_wall_s"),
         "reference": rss.get("reference_s"),
         "pandas": rss.get("pandas_s"),

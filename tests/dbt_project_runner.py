@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import os
-import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from project_copy import Row, copy_project, edit_seed  # noqa: F401 (re-exported)
 
 ROOT = Path(__file__).resolve().parents[1]
 DBT = str(Path(sys.executable).with_name("dbt"))
@@ -71,31 +71,3 @@ def table_fingerprint(database: Path, table: str) -> tuple[int, int]:
     """Row count and an order-independent hash of every row of a table."""
     rows = query(database, f"select count(*), coalesce(sum(hash(t)), 0) from {table} as t")
     return rows[0][0], int(rows[0][1])
-
-
-PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "data-tests"]
-
-Row = dict[str, str]
-
-
-def copy_project(destination: Path, source: Path = ROOT) -> Path:
-    destination.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        if (source / part).is_dir():
-            shutil.copytree(source / part, destination / part)
-        else:
-            shutil.copy(source / part, destination / part)
-    return destination
-
-
-def edit_seed(project: Path, seed: str, edit: Callable[[list[Row]], list[Row]]) -> None:
-    path = project / "seeds" / f"{seed}.csv"
-    with path.open(newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields = list(reader.fieldnames or [])
-        rows = list(reader)
-    rows = edit(rows)
-    with path.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
