@@ -18,6 +18,7 @@ Peak memory (RSS) is measured per step. Results go to a JSON file.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import os
@@ -35,7 +36,7 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 from generate_demo_data import generate  # noqa: E402
-from project_copy import Row, copy_project, edit_seed  # noqa: E402
+from project_copy import copy_project, edit_seed  # noqa: E402
 
 BIN = Path(sys.executable).parent
 DBT = str(BIN / "dbt")
@@ -51,8 +52,6 @@ PANDAS_BYTES_PER_EVENT = 1_050
 # the history models are computed in one pass per this many leads (lead_buckets): a pass
 # of 100,000 leads stays within the profile's 6 GB DuckDB memory limit
 LEADS_PER_BUCKET = 100_000
-# a fit score no lead reaches: the demo's positive fit rules add up to 133 points at most
-NO_HISTORY_FIT = 1_000
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -161,24 +160,42 @@ def scores_path(target: Path) -> set[str]:
     return wanted
 
 
-def unreachable_fit(rows: list[Row]) -> list[Row]:
-    """scoring_models with a fit threshold no lead reaches: the threshold path is closed."""
-    return [{**row, "fit_threshold": str(NO_HISTORY_FIT)} for row in rows]
-
-
-def fast_tracks_for_unreachable_fit(rows: list[Row]) -> list[Row]:
-    """fast_track_rules that ask for the same unreachable fit: no fast track opens."""
-    return [{**row, "min_fit_score": str(NO_HISTORY_FIT)} for row in rows]
+def unreachable_fit_score(project: Path) -> int:
+    """A fit score no lead reaches: above every definition's positive fit points added up
+    (a lead's fit is the sum of the points of the fit rules it matches)."""
+    with (project / "seeds" / "fit_rules.csv").open(newline="") as handle:
+        totals: dict[str, float] = {}
+        for rule in csv.DictReader(handle):
+            points = max(float(rule["points"]), 0.0)
+            totals[rule["scoring_model"]] = totals.get(rule["scoring_model"], 0.0) + points
+    return int(max(totals.values(), default=0.0)) + 1
 
 
 def project_without_history(destination: Path) -> Path:
     """A copy of the project whose definitions no lead can meet: every rule is still
-    evaluated and every lead scored on the as-of day, but no lead is scored on past days."""
+    evaluated and every lead scored on the as-of day, but no lead is scored on past days.
+    The fit threshold and every fast track ask for a fit no lead reaches."""
     shutil.rmtree(destination, ignore_errors=True)
     project = copy_project(destination)
-    edit_seed(project, "scoring_models", unreachable_fit)
-    edit_seed(project, "fast_track_rules", fast_tracks_for_unreachable_fit)
+    fit = str(unreachable_fit_score(project))
+    edit_seed(project, "scoring_models", lambda rows: [{**r, "fit_threshold": fit} for r in rows])
+    edit_seed(project, "fast_track_rules", lambda rows: [{**r, "min_fit_score": fit} for r in rows])
     return project
+
+
+def save_primary_scores(database: Path, as_of: dt.date, output: Path) -> None:
+    """The primary definition's scores on `as_of`, as compare() reads them."""
+    with duckdb.connect(str(database), read_only=True) as con:
+        con.execute(
+            f"""
+            copy (
+                select lead_id, fit_score, engagement_score, meets_entry
+                from intermediate.int_lead_scores_computed
+                where scoring_model = ? and score_date = ?
+            ) to '{output}' (header)
+            """,
+            [PRIMARY, as_of],
+        )
 
 
 def leads_with_history(database: Path) -> int:
@@ -222,8 +239,9 @@ def set_held_events(database: Path, arrived: bool) -> None:
             con.execute("insert into raw.marketing_events select * from holdout.events")
 
 
-def compare(database: Path, as_of: dt.date, csv_path: Path) -> int:
-    """Leads whose fit, engagement or MQL definition differ from the project's."""
+def compare(database: Path, as_of: dt.date, csv_path: Path, entry_possible: bool = True) -> int:
+    """Leads whose fit, engagement or MQL definition differ from the project's. Under a
+    definition no lead can meet (entry_possible false) a lead meeting it is a mismatch."""
     with duckdb.connect(str(database), read_only=True) as con:
         return con.execute(
             """
@@ -248,9 +266,10 @@ def compare(database: Path, as_of: dt.date, csv_path: Path) -> int:
             where project.lead_id is null or other.lead_id is null
                 or project.fit_score != other.fit_score
                 or project.engagement_score != other.engagement_score
-                or project.meets_entry != other.meets_entry
+                or (? and project.meets_entry != other.meets_entry)
+                or (not ? and project.meets_entry)
             """,
-            [PRIMARY, as_of, str(csv_path)],
+            [PRIMARY, as_of, str(csv_path), entry_possible, entry_possible],
         ).fetchone()[0]
 
 
@@ -329,13 +348,18 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"pandas peer {pandas_skipped}", flush=True)
 
-    day_before = ["--vars", f"{{as_of: '{end - dt.timedelta(days=1)}'}}"]
+    previous_day = end - dt.timedelta(days=1)
+    day_before = ["--vars", f"{{as_of: '{previous_day}'}}"]
     last_day = ["--vars", f"{{as_of: '{end}'}}"]
     timings: dict[str, list[float]] = {}
     rss: dict[str, float] = {}
     by_model: dict[str, dict[str, float]] = {}
     # None until a comparison ran: a failed build leaves nothing compared
     mismatches: dict[str, int | None] = {"reference": None, "pandas": None}
+    if args.without_history:
+        # its fit and engagement scores must equal the full build's; no lead meets entry
+        mismatches["without_history"] = None
+        full_build_scores = workdir / "full_build_scores.csv"
 
     def record(step: str, seconds: float, peak_mb: float) -> None:
         timings.setdefault(step, []).append(seconds)
@@ -353,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
             record("full_build_model_s", model_seconds(target), peak)
             record("scores_path_model_s", model_seconds(target, scores_path(target)), peak)
             by_model["full_build"] = seconds_by_model(target)
+            if args.without_history:
+                save_primary_scores(database, previous_day, full_build_scores)
 
             set_held_events(database, arrived=True)
             wall, peak, _ = run_measured([DBT, "run", *last_day, *dbt_common], env)
@@ -395,6 +421,9 @@ def main(argv: list[str] | None = None) -> int:
             )
             if leads_with_history(database):
                 raise SystemExit("the build without history scored leads on past days")
+            mismatches["without_history"] = compare(
+                database, previous_day, full_build_scores, entry_possible=False
+            )
             record("full_build_without_history_wall_s", wall, peak)
             record("full_build_without_history_model_s", model_seconds(target), peak)
             by_model["full_build_without_history"] = seconds_by_model(target)

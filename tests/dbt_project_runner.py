@@ -10,9 +10,6 @@ from pathlib import Path
 
 import duckdb
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from project_copy import Row, copy_project, edit_seed  # noqa: F401 (re-exported)
-
 ROOT = Path(__file__).resolve().parents[1]
 DBT = str(Path(sys.executable).with_name("dbt"))
 

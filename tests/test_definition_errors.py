@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.dbt_project_runner import ROOT, Row, copy_project, edit_seed, run_dbt
+from tests.dbt_project_runner import ROOT, run_dbt
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from generate_demo_data import generate
+from project_copy import Row, copy_project, edit_seed
 
 CHECK_ONLY = [
     "build",

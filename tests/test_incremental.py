@@ -56,19 +56,12 @@ import duckdb
 import pytest
 from dbt.cli.main import dbtRunner
 
-from tests.dbt_project_runner import (
-    ROOT,
-    Row,
-    as_of_vars,
-    copy_project,
-    edit_seed,
-    query,
-    run_dbt,
-)
+from tests.dbt_project_runner import ROOT, as_of_vars, query, run_dbt
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from compare_engines import TABLES as PUBLIC_TABLES
 from generate_demo_data import generate
+from project_copy import Row, copy_project, edit_seed
 
 END = dt.date(2026, 11, 1)
 START = END - dt.timedelta(days=30)
